@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gws-interactions-conformance",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "conformance", targets: ["conformance"]),
+        .library(name: "ConformanceKit", targets: ["ConformanceKit"]),
+        .library(name: "ReferenceServer", targets: ["ReferenceServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "ConformanceJSON"),
+        .target(
+            name: "Bayeux",
+            dependencies: [
+                "ConformanceJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "ConformanceKit",
+            dependencies: [
+                "ConformanceJSON",
+                "Bayeux",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ReferenceServer",
+            dependencies: [
+                "ConformanceJSON",
+                "Bayeux",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "conformance",
+            dependencies: [
+                "ConformanceKit",
+                "ReferenceServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ConformanceJSONTests", dependencies: ["ConformanceJSON"]),
+        .testTarget(
+            name: "BayeuxTests",
+            dependencies: [
+                "Bayeux",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ReferenceServerTests",
+            dependencies: [
+                "ReferenceServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ConformanceKitTests",
+            dependencies: ["ConformanceKit", "ReferenceServer"]
+        ),
+    ]
+)

@@ -1,0 +1,179 @@
+import Bayeux
+import ConformanceJSON
+import Foundation
+
+/// Runs one case: resets the target, performs the steps, and collects deviations into a `CaseResult`.
+final class CaseExecution {
+    let testCase: ConformanceCase
+    let catalog: Catalog
+    let profile: TargetProfile
+    let timeouts: TargetProfile.Timeouts
+    let client: TargetClient
+    let inboxes: [String: NotificationInbox]
+    let sessionProblems: [String: String]
+    let clock = ContinuousClock()
+
+    var variables: [String: JSONValue] = [:]
+    var deviations: [Deviation] = []
+    var notes: [String] = []
+    var info: [String] = []
+    var transcript: [String] = []
+    var error: String?
+    var skipReason: String?
+    var curl: String?
+    var deviationCurl: String?
+    /// Inbox positions when the case began: earlier notifications belong to other cases.
+    var cursors: [String: Int] = [:]
+    /// Notifications a step has already matched, per role.
+    var consumed: [String: Set<Int>] = [:]
+    /// `noNotification` steps, checked together once the quiet period after the last step has passed.
+    var absences: [(expectation: NotificationExpectation, pattern: JSONPattern)] = []
+    lazy var lastActivity = clock.now
+
+    init(
+        testCase: ConformanceCase,
+        catalog: Catalog,
+        profile: TargetProfile,
+        timeouts: TargetProfile.Timeouts,
+        client: TargetClient,
+        inboxes: [String: NotificationInbox],
+        sessionProblems: [String: String]
+    ) {
+        self.testCase = testCase
+        self.catalog = catalog
+        self.profile = profile
+        self.timeouts = timeouts
+        self.client = client
+        self.inboxes = inboxes
+        self.sessionProblems = sessionProblems
+        self.variables = Self.profileVariables(profile)
+    }
+
+    /// What a step's outcome means for the steps after it.
+    enum StepOutcome {
+        case passed
+        case deviated
+        case stopped
+    }
+
+    func run() async -> CaseResult {
+        let start = clock.now
+        execute: do {
+            if let missing = testCase.roles.first(where: { Roles.account($0, in: profile) == nil }) {
+                skipReason = "the profile has no account for the role \(missing)"
+                break execute
+            }
+            let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
+            do {
+                try await fixtures.reset()
+            } catch {
+                self.error = error.description
+                break execute
+            }
+            for (role, inbox) in inboxes { cursors[role] = await inbox.count }
+            for step in testCase.given where await perform(step, fixtures: fixtures) != .passed {
+                break execute
+            }
+            for step in testCase.steps where await perform(step, fixtures: fixtures) == .stopped {
+                break execute
+            }
+        }
+        if error == nil, skipReason == nil { await checkAbsences() }
+        let verdict: Verdict =
+            skipReason != nil ? .skip : CaseResult.verdict(deviations: deviations, notes: notes, error: error)
+        return CaseResult(
+            id: testCase.id,
+            operation: testCase.operation,
+            title: testCase.title,
+            requirements: testCase.requirements,
+            verdict: verdict,
+            durationMs: DurationText.milliseconds(clock.now - start),
+            deviations: deviations,
+            notes: notes,
+            info: info,
+            error: error ?? skipReason,
+            curl: deviationCurl ?? curl,
+            transcript: transcript
+        )
+    }
+
+    func perform(_ step: Step, fixtures: FixtureDriver) async -> StepOutcome {
+        defer { lastActivity = clock.now }
+        do {
+            switch step {
+            case .createInteraction(let create):
+                return try await createInteraction(create, fixtures: fixtures)
+            case .request(let request):
+                return try await perform(request)
+            case .notification(let expectation):
+                return try await awaitNotification(expectation)
+            case .noNotification(let expectation):
+                absences.append((expectation, try pattern(expectation.match)))
+                return .passed
+            }
+        } catch let unbound as Template.UnboundVariable {
+            if deviations.isEmpty {
+                error = "\(unbound) (step at \(testCase.file):\(step.line ?? 0))"
+            } else {
+                info.append("stopped at \(testCase.file):\(step.line ?? 0): \(unbound), after the deviations above")
+            }
+            return .stopped
+        } catch {
+            self.error = "\(error) (step at \(testCase.file):\(step.line ?? 0))"
+            return .stopped
+        }
+    }
+
+    func createInteraction(_ create: CreateInteractionStep, fixtures: FixtureDriver) async throws -> StepOutcome {
+        guard let account = Roles.account(create.agent, in: profile) else { return .stopped }
+        let mediaType = try create.mediaType.map { try Template.substitute($0, variables) } ?? variables["mediaType"]?
+            .stringValue ?? "email"
+        do {
+            let id = try await fixtures.createInteraction(
+                mediaType: mediaType,
+                agentId: account.id,
+                properties: try Template.substitute(create.properties, variables)
+            )
+            variables[create.bindAs + ".id"] = .string(id)
+            transcript.append("fixture: new \(mediaType) interaction \(id) for \(create.agent) (\(account.id))")
+            return .passed
+        } catch {
+            self.error = "\(error)"
+            return .stopped
+        }
+    }
+
+    /// Reads the matchers of a templated expectation.
+    func pattern(_ template: JSONValue) throws -> JSONPattern {
+        try JSONPattern(reading: Template.substitute(template, variables))
+    }
+
+    func requirementLevel(_ id: String) -> RequirementLevel {
+        catalog.requirement(id)?.level ?? .must
+    }
+
+    func erratum(_ id: String) -> String? {
+        catalog.requirement(id)?.erratum
+    }
+
+    /// A note for a reading of an erratum, quoting the document.
+    func readingNote(_ reading: Reading) -> String {
+        guard let id = reading.requirement, let requirement = catalog.requirement(id) else { return reading.note }
+        return "\(reading.note) [\(id), \(requirement.section): \"\(requirement.quote)\"]"
+    }
+
+    static func profileVariables(_ profile: TargetProfile) -> [String: JSONValue] {
+        var variables: [String: JSONValue] = ["baseURL": .string(profile.baseURL)]
+        for role in Roles.all {
+            guard let account = Roles.account(role, in: profile) else { continue }
+            variables[role + ".id"] = .string(account.id)
+            variables[role + ".username"] = .string(account.username)
+        }
+        for (name, values) in [("queue", profile.queues), ("workbin", profile.workbins), ("mediaType", profile.mediaTypes)] {
+            for (index, value) in values.enumerated() {
+                variables[index == 0 ? name : name + String(index + 1)] = .string(value)
+            }
+        }
+        return variables
+    }
+}

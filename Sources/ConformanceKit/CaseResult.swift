@@ -1,0 +1,57 @@
+/// What happened in one case and the verdict on it.
+public struct CaseResult: Sendable, Hashable, Codable {
+    public var id: String
+    public var operation: String
+    public var title: String
+    public var requirements: [String]
+    public var verdict: Verdict
+    public var durationMs: Int
+    public var deviations: [Deviation]
+    /// Observations that make a NOTE: readings of errata the target follows.
+    public var notes: [String]
+    /// Information that changes no verdict: extra fields, choices left open by the document.
+    public var info: [String]
+    /// Why the case could not be judged (ERROR) or does not apply (SKIP).
+    public var error: String?
+    /// The curl line of the first request with a deviation, else of the last request.
+    public var curl: String?
+    /// The exchanges and notifications of the case, in order, one line each.
+    public var transcript: [String]
+
+    public init(
+        id: String,
+        operation: String,
+        title: String,
+        requirements: [String],
+        verdict: Verdict,
+        durationMs: Int = 0,
+        deviations: [Deviation] = [],
+        notes: [String] = [],
+        info: [String] = [],
+        error: String? = nil,
+        curl: String? = nil,
+        transcript: [String] = []
+    ) {
+        self.id = id
+        self.operation = operation
+        self.title = title
+        self.requirements = requirements
+        self.verdict = verdict
+        self.durationMs = durationMs
+        self.deviations = deviations
+        self.notes = notes
+        self.info = info
+        self.error = error
+        self.curl = curl
+        self.transcript = transcript
+    }
+
+    /// The verdict that follows from what was observed.
+    public static func verdict(deviations: [Deviation], notes: [String], error: String?) -> Verdict {
+        if error != nil { return .error }
+        if deviations.contains(where: { $0.level == .must }) { return .fail }
+        if deviations.contains(where: { $0.level == .should }) { return .warn }
+        if !notes.isEmpty || !deviations.isEmpty { return .note }
+        return .pass
+    }
+}

@@ -1,0 +1,107 @@
+import ConformanceJSON
+import Foundation
+
+extension Catalog {
+    /// Reads `specs/requirements.yaml`, `specs/presets.yaml`, `specs/operations/*.yaml` and the goldens they
+    /// name under `root`; every problem names its file and line.
+    public static func load(root: String) throws(InputFileError) -> Catalog {
+        let specs = (root as NSString).appendingPathComponent("specs")
+        let goldenRoot = (root as NSString).appendingPathComponent("golden")
+        let requirements = try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
+        let presetsPath = (specs as NSString).appendingPathComponent("presets.yaml")
+        let presets = FileManager.default.fileExists(atPath: presetsPath) ? try loadPresets(presetsPath) : [:]
+        let operationsDirectory = (specs as NSString).appendingPathComponent("operations")
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: operationsDirectory)
+                .filter { $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            throw InputFileError(file: operationsDirectory, message: "cannot list the operation files: \(error.localizedDescription)")
+        }
+        var reader = CaseReader(presets: presets, goldenRoot: goldenRoot)
+        var cases: [ConformanceCase] = []
+        for file in files {
+            cases += try reader.readOperationFile((operationsDirectory as NSString).appendingPathComponent(file))
+        }
+        let catalog = Catalog(requirements: requirements, cases: cases, goldens: reader.goldens)
+        try catalog.validateReferences()
+        return catalog
+    }
+
+    static func readText(_ path: String) throws(InputFileError) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputFileError(file: path, message: "cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    static func loadRequirements(_ path: String) throws(InputFileError) -> [Requirement] {
+        let root = try YAMLValue.parse(readText(path), file: path).mapping("requirements.yaml")
+        try root.rejectUnknownFields(["requirements"])
+        var requirements: [Requirement] = []
+        for node in try root.required("requirements").list("requirements") {
+            let fields = try node.mapping("a requirement")
+            try fields.rejectUnknownFields(["id", "level", "section", "quote", "erratum"])
+            let id = try fields.required("id").string("id")
+            guard !requirements.contains(where: { $0.id == id }) else {
+                throw node.error("requirement id '\(id)' is used twice")
+            }
+            let levelNode = try fields.required("level")
+            guard let level = RequirementLevel(rawValue: try levelNode.string("level")) else {
+                throw levelNode.error("level must be MUST, SHOULD or INFO")
+            }
+            requirements.append(
+                Requirement(
+                    id: id,
+                    level: level,
+                    section: try fields.required("section").string("section"),
+                    quote: try fields.required("quote").string("quote"),
+                    erratum: try fields["erratum"]?.string("erratum")
+                )
+            )
+        }
+        return requirements
+    }
+
+    static func loadPresets(_ path: String) throws(InputFileError) -> [String: YAMLValue] {
+        let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
+        try root.rejectUnknownFields(["presets"])
+        let presets = try root.required("presets").mapping("presets")
+        var result: [String: YAMLValue] = [:]
+        for key in presets.keys { result[key] = presets[key] }
+        return result
+    }
+
+    /// Every cited requirement exists and every golden is canonical.
+    func validateReferences() throws(InputFileError) {
+        let known = Set(requirements.map(\.id))
+        var seenIDs: [String: ConformanceCase] = [:]
+        for testCase in cases {
+            if let other = seenIDs[testCase.id] {
+                throw InputFileError(
+                    file: testCase.file,
+                    line: testCase.line,
+                    message: "case id '\(testCase.id)' is also used at \(other.file):\(other.line ?? 0)"
+                )
+            }
+            seenIDs[testCase.id] = testCase
+            for step in testCase.given + testCase.steps {
+                for id in step.requirements where !known.contains(id) {
+                    throw InputFileError(
+                        file: testCase.file,
+                        line: step.line ?? testCase.line,
+                        message: "case '\(testCase.id)' cites unknown requirement '\(id)'"
+                    )
+                }
+            }
+            for id in testCase.requirements where !known.contains(id) {
+                throw InputFileError(
+                    file: testCase.file,
+                    line: testCase.line,
+                    message: "case '\(testCase.id)' cites unknown requirement '\(id)'"
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// One way the target broke a requirement, at one spot.
+public struct Deviation: Sendable, Hashable, Codable {
+    public var requirement: String
+    public var level: RequirementLevel
+    /// JSON Pointer into the answer or notification (`""`: the whole document or the HTTP status line).
+    public var pointer: String
+    public var expected: String
+    public var actual: String
+    public var message: String
+    /// The erratum of the requirement, when the document is contradictory there.
+    public var erratum: String?
+    /// A curl line that reproduces the request involved.
+    public var curl: String?
+
+    public init(
+        requirement: String,
+        level: RequirementLevel,
+        pointer: String,
+        expected: String,
+        actual: String,
+        message: String,
+        erratum: String? = nil,
+        curl: String? = nil
+    ) {
+        self.requirement = requirement
+        self.level = level
+        self.pointer = pointer
+        self.expected = expected
+        self.actual = actual
+        self.message = message
+        self.erratum = erratum
+        self.curl = curl
+    }
+}
+
+extension RequirementLevel: Codable {}

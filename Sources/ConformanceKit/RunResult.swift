@@ -1,0 +1,70 @@
+import Foundation
+
+/// The outcome of a whole run: the JSON report's content (DESIGN.md section 7).
+public struct RunResult: Sendable, Hashable, Codable {
+    /// Counts per verdict.
+    public struct Summary: Sendable, Hashable, Codable {
+        public var total = 0
+        public var pass = 0
+        public var fail = 0
+        public var warn = 0
+        public var note = 0
+        public var skip = 0
+        public var error = 0
+
+        public init(_ cases: [CaseResult]) {
+            total = cases.count
+            for result in cases {
+                switch result.verdict {
+                case .pass: pass += 1
+                case .fail: fail += 1
+                case .warn: warn += 1
+                case .note: note += 1
+                case .skip: skip += 1
+                case .error: error += 1
+                }
+            }
+        }
+    }
+
+    /// Identifies the suite build.
+    public struct Suite: Sendable, Hashable, Codable {
+        public var version: String
+    }
+
+    /// What was certified.
+    public struct Target: Sendable, Hashable, Codable {
+        public var name: String
+        public var baseURL: String
+    }
+
+    public var suite: Suite
+    public var target: Target
+    public var summary: Summary
+    public var cases: [CaseResult]
+    public var startedAt: String
+    public var durationMs: Int
+    /// False when the run was interrupted before every selected case ran.
+    public var complete: Bool
+
+    public init(target: Target, cases: [CaseResult], startedAt: Date, durationMs: Int, complete: Bool = true) {
+        self.suite = Suite(version: SuiteVersion.current)
+        self.target = target
+        self.summary = Summary(cases)
+        self.cases = cases
+        self.startedAt = ISO8601DateFormatter().string(from: startedAt)
+        self.durationMs = durationMs
+        self.complete = complete
+    }
+
+    /// DESIGN.md exit codes: 0 when nothing failed or errored (and, under `strict`, nothing warned), else 1.
+    public func exitCode(strict: Bool) -> Int32 {
+        if summary.fail > 0 || summary.error > 0 || (strict && summary.warn > 0) || !complete { return 1 }
+        return 0
+    }
+}
+
+/// The suite's version, reported in every result.
+public enum SuiteVersion {
+    public static let current = "0.1.0"
+}

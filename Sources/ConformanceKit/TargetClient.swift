@@ -1,0 +1,94 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Sends requests to the target with a deadline for the whole exchange and a cap on what it reads.
+public struct TargetClient: Sendable {
+    /// Why an exchange produced no answer.
+    public struct TransportError: Error, Sendable, CustomStringConvertible {
+        public var url: String
+        public var reason: String
+        /// Nothing listens there (connection refused, unknown host): the target cannot be reached at all.
+        public var unreachable: Bool
+
+        public var description: String { "\(url): \(reason)" }
+    }
+
+    public let httpClient: HTTPClient
+    public var timeout: Duration
+    public var maxBodyBytes: Int
+
+    public init(httpClient: HTTPClient, timeout: Duration, maxBodyBytes: Int = 16 * 1024 * 1024) {
+        self.httpClient = httpClient
+        self.timeout = timeout
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// Sends one request and reads the whole answer, within `timeout`.
+    public func send(
+        method: String,
+        url: String,
+        headers: [(String, String)],
+        body: [UInt8]?
+    ) async throws(TransportError) -> HTTPAnswer {
+        var request = HTTPClientRequest(url: url)
+        request.method = HTTPMethod(rawValue: method)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+            if !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+                request.headers.add(name: "Content-Type", value: "application/json")
+            }
+        }
+        let client = httpClient
+        let prepared = request
+        let limit = maxBodyBytes
+        let deadline = timeout
+        do {
+            return try await Deadline.run(deadline) {
+                let response = try await client.execute(prepared, timeout: .nanoseconds(Int64(deadline.nanoseconds)))
+                let buffer = try await response.body.collect(upTo: limit)
+                return HTTPAnswer(
+                    status: Int(response.status.code),
+                    headers: response.headers.map { ($0.name, $0.value) },
+                    body: Array(buffer.readableBytesView)
+                )
+            }
+        } catch let error as Deadline.Exceeded {
+            throw TransportError(url: url, reason: error.description, unreachable: false)
+        } catch is NIOTooManyBytesError {
+            throw TransportError(
+                url: url,
+                reason: "the answer is larger than \(limit / 1024 / 1024) MiB; the suite stopped reading it",
+                unreachable: false
+            )
+        } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    static func describe(_ error: any Error, url: String) -> TransportError {
+        let text = String(describing: error)
+        let refused = text.contains("connectionRefused") || text.contains("Connection refused")
+            || text.contains("connectTimeout") || text.contains("ECONNREFUSED") || text.contains("dnsResolution")
+            || text.contains("NIOConnectionError")
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .connectTimeout: return TransportError(url: url, reason: "connection timed out", unreachable: true)
+            case .remoteConnectionClosed:
+                return TransportError(url: url, reason: "the target closed the connection before answering", unreachable: false)
+            case .deadlineExceeded, .readTimeout:
+                return TransportError(url: url, reason: "no answer in time", unreachable: false)
+            default: break
+            }
+        }
+        return TransportError(url: url, reason: refused ? "connection refused (\(text))" : text, unreachable: refused)
+    }
+}
+
+extension Duration {
+    var nanoseconds: Double {
+        Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9
+    }
+}

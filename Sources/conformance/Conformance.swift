@@ -1,0 +1,55 @@
+import ArgumentParser
+import ConformanceKit
+import Foundation
+
+/// The `conformance` command: certifies a server against the GWS Interactions API document.
+@main
+struct Conformance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conformance",
+        abstract: "Conformance suite for the Genesys Web Services Interactions API.",
+        discussion: """
+            Exit codes: 0 no FAIL or ERROR (and no WARN under --strict), 1 deviations, 2 usage, profile or catalog \
+            error, 3 the target could not be reached at all.
+
+            Examples:
+              conformance run                            certify the bundled reference server (embedded default)
+              conformance run --target lab.yaml --report json:out/run.json
+              conformance serve --port 8090 --profile-out ref.yaml
+            """,
+        version: SuiteVersion.current,
+        subcommands: [RunCommand.self, ServeCommand.self, ListCommand.self]
+    )
+
+    /// Maps argument errors to DESIGN.md's exit code 2 instead of ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Exit codes of DESIGN.md section 7.
+enum ExitStatus {
+    static let deviations: Int32 = 1
+    static let usage: Int32 = 2
+    static let unreachable: Int32 = 3
+}
+
+/// Prints a problem the user can act on and exits with `code`.
+func failAndExit(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    Foundation.exit(code)
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import ConformanceKit
+
+/// `conformance list`: the cases of the catalog with their operation and requirements.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the catalog's cases with their operation and the requirements they check.",
+        discussion: "Example: conformance list --filter 'accept-*'"
+    )
+
+    @Option(name: .long, help: "Directory holding specs/ and golden/.")
+    var catalog: String?
+
+    @Option(name: .long, help: "Only cases whose id matches this glob or whose operation is this name (repeatable).")
+    var filter: [String] = []
+
+    func run() throws {
+        let catalog = CatalogLocation.load(catalog)
+        let options = RunOptions(filters: filter)
+        let cases = catalog.cases.filter(options.selects)
+        for testCase in cases {
+            print("\(testCase.id)  [\(testCase.operation)]  \(testCase.requirements.joined(separator: ", "))")
+            print("    \(testCase.title)")
+        }
+        print("\(cases.count) case\(cases.count == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import AsyncHTTPClient
+import ConformanceKit
+import Foundation
+import ReferenceServer
+
+/// `conformance run`: certifies a target, or the embedded reference server when no target is given.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the catalog against a target and judge every case.",
+        discussion: """
+            Without --target the bundled reference server starts in-process on 127.0.0.1 (an ephemeral port) and \
+            is certified: the embedded default.
+
+            Verdicts: PASS every MUST and SHOULD held; FAIL a MUST broke; WARN only a SHOULD broke (FAIL under \
+            --strict); NOTE passes with an observation (which reading of an erratum the target follows); SKIP not \
+            applicable to this profile; ERROR the case could not be judged (timeout, fixture failure).
+
+            Exit codes: 0 no FAIL or ERROR, 1 deviations, 2 usage/profile/catalog error, 3 target unreachable.
+
+            Examples:
+              conformance run
+              conformance run --target lab.yaml --filter 'accept-*' --report json:reports/run.json
+              conformance run --deviate ok-uppercase      (embedded server with one behaviour broken)
+            """
+    )
+
+    @Option(name: .long, help: "Target profile (YAML, DESIGN.md section 5). Default: the embedded reference server.")
+    var target: String?
+
+    @Option(name: .long, help: "Run only cases whose id matches this glob, or whose operation is this name (repeatable).")
+    var filter: [String] = []
+
+    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json (repeatable).")
+    var report: [String] = []
+
+    @Option(name: .long, help: "Directory holding specs/ and golden/ (default: found from the current directory).")
+    var catalog: String?
+
+    @Option(name: .long, help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
+    var timeout: String?
+
+    @Option(name: .long, help: "Embedded server only: break one documented behaviour (repeatable; see `conformance serve --list-deviations`).")
+    var deviate: [String] = []
+
+    @Flag(name: .long, help: "Count WARN as failure for the exit code.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print only failing cases and the summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each case's exchanges and notifications, and INFO observations.")
+    var verbose = false
+
+    func run() async throws {
+        let destinations = try report.map { argument in
+            guard let destination = ReportWriter.Destination(argument: argument) else {
+                throw ValidationError(
+                    "--report '\(argument)' is not FORMAT:PATH with FORMAT one of \(ReportWriter.Format.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            return destination
+        }
+        let requestTimeout = try timeout.map { text in
+            guard let duration = DurationText.parse(text), duration > .zero else {
+                throw ValidationError("--timeout '\(text)' is not a duration like 5s or 500ms")
+            }
+            return duration
+        }
+        let deviations = try deviate.map { name in
+            guard let deviation = ServerDeviation(rawValue: name) else {
+                throw ValidationError(
+                    "--deviate '\(name)' is unknown; `conformance serve --list-deviations` lists the switches"
+                )
+            }
+            return deviation
+        }
+        if target != nil, !deviations.isEmpty {
+            throw ValidationError("--deviate applies to the embedded reference server only; drop --target or --deviate")
+        }
+        let catalog = CatalogLocation.load(catalog)
+        let options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout)
+        let reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
+        let profile: TargetProfile? = try target.map { path in
+            do {
+                return try TargetProfile.load(path: path)
+            } catch {
+                failAndExit("target profile: \(error)", code: ExitStatus.usage)
+            }
+        }
+        if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
+            failAndExit("no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases", code: ExitStatus.usage)
+        }
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration)
+        let outcome: Result<RunResult, Runner.Unreachable>
+        if let profile {
+            outcome = await Self.certify(catalog, profile, options, httpClient, reporter)
+        } else {
+            var configuration = ReferenceServerConfiguration.generated(deviations: Set(deviations))
+            configuration.longPollTimeout = .seconds(20)
+            outcome = try await ReferenceServer.withRunning(configuration) { server in
+                let profile: TargetProfile
+                do {
+                    profile = try TargetProfile.parse(yaml: server.profileYAML(name: Self.embeddedName(deviations)), file: "embedded profile")
+                } catch {
+                    failAndExit("embedded reference server profile: \(error)", code: ExitStatus.usage)
+                }
+                return await Self.certify(catalog, profile, options, httpClient, reporter)
+            }
+        }
+        try? await httpClient.shutdown()
+        switch outcome {
+        case .failure(let unreachable):
+            failAndExit(unreachable.description, code: ExitStatus.unreachable)
+        case .success(let result):
+            reporter.finish(result)
+            for problem in ReportWriter.write(result, to: destinations) {
+                FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
+            }
+            let code = result.exitCode(strict: strict)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    static func embeddedName(_ deviations: [ServerDeviation]) -> String {
+        deviations.isEmpty
+            ? "Embedded reference server"
+            : "Embedded reference server (deviating: \(deviations.map(\.rawValue).joined(separator: ", ")))"
+    }
+
+    static func certify(
+        _ catalog: Catalog,
+        _ profile: TargetProfile,
+        _ options: RunOptions,
+        _ httpClient: HTTPClient,
+        _ reporter: ConsoleReporter
+    ) async -> Result<RunResult, Runner.Unreachable> {
+        do {
+            let result = try await Runner(catalog: catalog, profile: profile, options: options).run(
+                httpClient: httpClient
+            ) { event in reporter.handle(event) }
+            return .success(result)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static var clientConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(5)),
+            decompression: .disabled
+        )
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        return configuration
+    }
+
+    /// Only for selecting cases before a profile exists (selection does not depend on it).
+    var placeholderProfile: TargetProfile {
+        TargetProfile(
+            name: "",
+            baseURL: "http://127.0.0.1",
+            agents: [],
+            admin: nil,
+            queues: [],
+            workbins: [],
+            mediaTypes: [],
+            fixtures: .manual
+        )
+    }
+}

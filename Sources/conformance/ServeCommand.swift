@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ReferenceServer
+
+/// `conformance serve`: the reference server on its own, for `run --target` from another shell.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the reference server and print its URL and a ready target profile.",
+        discussion: """
+            Stops on Ctrl-C (SIGINT) or SIGTERM, releasing held long-polls.
+
+            Examples:
+              conformance serve --port 8090 --profile-out ref.yaml
+              conformance run --target ref.yaml          (in another shell)
+              conformance serve --deviate ok-uppercase   (a server that breaks one documented behaviour)
+              conformance serve --list-deviations
+            """
+    )
+
+    @Option(name: .long, help: "Address to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on; 0 picks a free one.")
+    var port = 8090
+
+    @Option(name: .long, help: "Break one documented behaviour (repeatable).")
+    var deviate: [String] = []
+
+    @Option(name: .long, help: "Write the target profile to this file once the server listens.")
+    var profileOut: String?
+
+    @Flag(name: .long, help: "List the deviation switches with the requirements each breaks, then exit.")
+    var listDeviations = false
+
+    func run() async throws {
+        if listDeviations {
+            let width = ServerDeviation.allCases.map(\.rawValue.count).max() ?? 0
+            for deviation in ServerDeviation.allCases {
+                let name = deviation.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+                print("\(name)  breaks \(deviation.breaks.joined(separator: ", ")): \(deviation.summary)")
+            }
+            return
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not between 0 and 65535") }
+        var deviations = Set<ServerDeviation>()
+        for name in deviate {
+            guard let deviation = ServerDeviation(rawValue: name) else {
+                throw ValidationError("--deviate '\(name)' is unknown; --list-deviations lists the switches")
+            }
+            deviations.insert(deviation)
+        }
+        var configuration = ReferenceServerConfiguration.generated(port: port, deviations: deviations)
+        configuration.host = host
+        let profileOut = profileOut
+        let server = ReferenceServer(configuration: configuration)
+        do {
+            try await server.run { running in
+                let profile = running.profileYAML()
+                print("Reference server listening on \(running.baseURL)")
+                if !deviations.isEmpty {
+                    print("Deviating on purpose: \(deviations.map(\.rawValue).sorted().joined(separator: ", "))")
+                }
+                if let profileOut {
+                    do {
+                        try profile.write(toFile: profileOut, atomically: true, encoding: .utf8)
+                        print("Target profile written to \(profileOut)")
+                    } catch {
+                        print("error: cannot write the profile to \(profileOut): \(error.localizedDescription)")
+                    }
+                }
+                print("--- target profile ---\n\(profile)---")
+                fflush(stdout)
+            }
+        } catch {
+            failAndExit("the reference server stopped: \(error)", code: 1)
+        }
+    }
+}

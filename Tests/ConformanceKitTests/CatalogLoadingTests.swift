@@ -1,0 +1,136 @@
+import ConformanceJSON
+import Foundation
+import Testing
+
+@testable import ConformanceKit
+
+/// The repository root, where the real catalog lives.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// A scratch catalog in a temporary directory, removed after `body`.
+func withScratchCatalog<T>(
+    files: [String: String],
+    _ body: (String) throws -> T
+) throws -> T {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    for (path, text) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return try body(root.path)
+}
+
+let minimalRequirements = """
+    requirements:
+      - {id: R-ONE, level: MUST, section: S, quote: Q}
+      - {id: R-TWO, level: SHOULD, section: S, quote: Q}
+    """
+
+@Suite struct CatalogLoadingTests {
+    @Test func theRealCatalogLoadsAndCitesOnlyKnownRequirements() throws {
+        let catalog = try Catalog.load(root: repositoryRoot)
+        #expect(catalog.cases.count >= 12)
+        let known = Set(catalog.requirements.map(\.id))
+        for testCase in catalog.cases {
+            #expect(!testCase.requirements.isEmpty, "case \(testCase.id) cites no requirement")
+            #expect(testCase.requirements.allSatisfy(known.contains))
+        }
+        #expect(catalog.goldens["common/ok.json"] == ["status": "ok"])
+    }
+
+    @Test func presetsExpandWithTheOperationName() throws {
+        let catalog = try Catalog.load(root: repositoryRoot)
+        let accept = try #require(catalog.cases.first { $0.id == "accept-invited" })
+        #expect(accept.requirements.contains("ACCEPT-SUCCESS-BODY"))
+        #expect(accept.requirements.contains("HTTP-SUCCESS-200"))
+    }
+
+    @Test func unknownFieldNamesFileLineAndKnownFields() throws {
+        try withScratchCatalog(files: [
+            "specs/requirements.yaml": minimalRequirements,
+            "specs/operations/X.yaml": """
+                operation: X
+                cases:
+                  - id: x-one
+                    title: t
+                    steps:
+                      - request: {as: agent1, path: /me/interactions, methd: GET}
+                        expect: [{status: 200, requirement: R-ONE}]
+                """,
+        ]) { root in
+            do {
+                _ = try Catalog.load(root: root)
+                Issue.record("the catalog loaded")
+            } catch {
+                #expect(error.file.hasSuffix("specs/operations/X.yaml"))
+                #expect(error.line == 6)
+                #expect(error.message.contains("unknown field 'methd'"))
+                #expect(error.message.contains("method"))
+            }
+        }
+    }
+
+    @Test func unknownRequirementIsRefused() throws {
+        try withScratchCatalog(files: [
+            "specs/requirements.yaml": minimalRequirements,
+            "specs/operations/X.yaml": """
+                operation: X
+                cases:
+                  - id: x-one
+                    title: t
+                    steps:
+                      - request: {as: agent1, path: /me/interactions}
+                        expect: [{status: 200, requirement: R-THREE}]
+                """,
+        ]) { root in
+            do {
+                _ = try Catalog.load(root: root)
+                Issue.record("the catalog loaded")
+            } catch {
+                #expect(error.message == "case 'x-one' cites unknown requirement 'R-THREE'")
+            }
+        }
+    }
+
+    @Test func badMatcherInAGoldenIsReportedWithItsPointer() throws {
+        try withScratchCatalog(files: [
+            "specs/requirements.yaml": minimalRequirements,
+            "golden/X/a.json": #"{"status": "$strng"}"#,
+            "specs/operations/X.yaml": """
+                operation: X
+                cases:
+                  - id: x-one
+                    title: t
+                    steps:
+                      - request: {as: agent1, path: /me/interactions}
+                        expect: [{golden: X/a.json, requirement: R-ONE}]
+                """,
+        ]) { root in
+            do {
+                _ = try Catalog.load(root: root)
+                Issue.record("the catalog loaded")
+            } catch {
+                #expect(error.message.contains("invalid matcher at /status"))
+            }
+        }
+    }
+
+    @Test func invalidYAMLNamesTheLine() throws {
+        try withScratchCatalog(files: [
+            "specs/requirements.yaml": "requirements:\n  - {id: R, level: MUST\n",
+            "specs/operations/X.yaml": "operation: X\ncases: []\n",
+        ]) { root in
+            do {
+                _ = try Catalog.load(root: root)
+                Issue.record("the catalog loaded")
+            } catch {
+                #expect(error.file.hasSuffix("requirements.yaml"))
+                #expect(error.message.hasPrefix("not valid YAML"))
+                #expect(error.line != nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import AsyncHTTPClient
+import Foundation
+import ReferenceServer
+import Testing
+
+@testable import ConformanceKit
+
+/// Runs the real runner against the real reference server on an ephemeral loopback port.
+func runCatalog(
+    deviations: Set<ServerDeviation> = [],
+    filters: [String] = []
+) async throws -> RunResult {
+    let catalog = try Catalog.load(root: repositoryRoot)
+    var configuration = ReferenceServerConfiguration.generated(deviations: deviations)
+    configuration.longPollTimeout = .seconds(5)
+    let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+    do {
+        let result = try await ReferenceServer.withRunning(configuration) { server in
+            var profile = try TargetProfile.parse(yaml: server.profileYAML(), file: "embedded")
+            profile.timeouts.notification = .seconds(3)
+            return try await Runner(catalog: catalog, profile: profile, options: RunOptions(filters: filters))
+                .run(httpClient: httpClient) { _ in }
+        }
+        try await httpClient.shutdown()
+        return result
+    } catch {
+        try? await httpClient.shutdown()
+        throw error
+    }
+}
+
+@Suite(.timeLimit(.minutes(3))) struct EndToEndTests {
+    @Test func everyCasePassesAgainstTheReferenceServer() async throws {
+        let result = try await runCatalog()
+        let failing = result.cases.filter { $0.verdict != .pass }
+        #expect(failing.isEmpty, "\(failing.map { "\($0.id): \($0.verdict) \($0.deviations.map(\.message)) \($0.error ?? "")" })")
+        #expect(result.summary.total == result.cases.count)
+        #expect(result.summary.pass == result.summary.total)
+        #expect(result.summary.total >= 12)
+        #expect(result.exitCode(strict: true) == 0)
+    }
+
+    @Test func uppercaseOKIsCaughtAndNamesTheSuccessBodyRequirement() async throws {
+        let result = try await runCatalog(deviations: [.okUppercase], filters: ["accept-invited"])
+        let accept = try #require(result.cases.first)
+        #expect(accept.verdict == .fail)
+        let deviation = try #require(accept.deviations.first)
+        #expect(deviation.requirement == "ACCEPT-SUCCESS-BODY")
+        #expect(deviation.pointer == "/status")
+        #expect(deviation.expected == #""ok""#)
+        #expect(deviation.actual == #""OK""#)
+        #expect(deviation.curl?.contains("curl -sS -i -X POST") == true)
+        #expect(result.exitCode(strict: false) == 1)
+    }
+
+    @Test func aClosedPortIsUnreachableWithinSeconds() async throws {
+        let catalog = try Catalog.load(root: repositoryRoot)
+        let profile = TargetProfile(
+            name: "closed",
+            baseURL: "http://127.0.0.1:9/api/v2",
+            agents: (1...3).map { .init(id: "a\($0)", username: "u\($0)", password: "p") },
+            admin: nil,
+            queues: [],
+            workbins: [],
+            mediaTypes: ["email"],
+            fixtures: .http(url: "http://127.0.0.1:9/fixtures")
+        )
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: Runner.Unreachable.self) {
+            _ = try await Runner(catalog: catalog, profile: profile).run(httpClient: httpClient) { _ in }
+        }
+        #expect(clock.now - start < .seconds(10))
+        try await httpClient.shutdown()
+    }
+}
