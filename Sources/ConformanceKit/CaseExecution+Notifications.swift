@@ -26,7 +26,7 @@ extension CaseExecution {
             let alternativePattern = try pattern(alternative)
             if let (role, notification, match) = await firstMatch(
                 alternativePattern,
-                among: expectation.agents,
+                among: reading.agents ?? expectation.agents,
                 until: clock.now
             ) {
                 consumed[role, default: []].insert(notification.index)

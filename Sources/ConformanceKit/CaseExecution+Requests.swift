@@ -63,7 +63,7 @@ extension CaseExecution {
     /// Sends the request; a transport failure makes the case ERROR and returns nil.
     func send(_ template: RequestTemplate, body: String?) async throws -> (SentRequest, HTTPAnswer)? {
         let path = try Template.substitute(template.path, variables)
-        let url = profile.baseURL + path
+        let url = path.hasPrefix("http://") || path.hasPrefix("https://") ? path : profile.baseURL + path
         var headers: [(String, String)] = [("Accept", "application/json")]
         var account: TargetProfile.Account?
         var wrong = false

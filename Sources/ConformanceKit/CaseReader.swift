@@ -73,10 +73,13 @@ struct CaseReader {
         }
         if let request = fields["request"] {
             try fields.rejectUnknownFields(["request", "expect", "capture", "fallback"])
+            let template = try readRequest(request)
+            // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
+            let performed = template.body?["operationName"]?.stringValue ?? operation
             return .request(
                 RequestStep(
-                    request: try readRequest(request),
-                    checks: try readChecks(fields.required("expect"), operation: operation),
+                    request: template,
+                    checks: try readChecks(fields.required("expect"), operation: performed),
                     captures: try readCaptures(fields["capture"]),
                     fallback: try readFallback(fields["fallback"], operation: operation),
                     line: node.line
@@ -102,6 +105,17 @@ struct CaseReader {
         return text
     }
 
+    func agentRoles(_ node: YAMLValue) throws(InputFileError) -> [String] {
+        var agents: [String] = []
+        for name in try node.strings("agent") {
+            guard Roles.isKnown(name), name != "admin" else {
+                throw node.error("'\(name)' is not an agent role (agent1, agent2, agent3)")
+            }
+            agents.append(name)
+        }
+        return agents
+    }
+
     func readRequest(_ node: YAMLValue) throws(InputFileError) -> RequestTemplate {
         let fields = try node.mapping("request")
         try fields.rejectUnknownFields(["as", "method", "path", "body", "rawBody", "password"])
@@ -122,7 +136,9 @@ struct CaseReader {
             throw fields["method"]!.error("method '\(method)' is not one of GET, POST, PUT, DELETE, PATCH")
         }
         let path = try fields.required("path").string("path")
-        guard path.hasPrefix("/") else { throw try fields.required("path").error("path must start with '/'") }
+        guard path.hasPrefix("/") || path.hasPrefix("${") else {
+            throw try fields.required("path").error("path must start with '/' (or be a ${...} URL such as ${notificationsURL})")
+        }
         return RequestTemplate(
             credentials: credentials,
             method: method,
@@ -179,6 +195,7 @@ struct CaseReader {
                     Reading(
                         kind: reading.kind,
                         match: nil,
+                        agents: nil,
                         requirement: reading.requirement,
                         note: try readingFields.required("note").string("note")
                     )
@@ -265,27 +282,21 @@ struct CaseReader {
     func readNotification(_ node: YAMLValue, operation: String) throws(InputFileError) -> NotificationExpectation {
         let fields = try node.mapping("a notification")
         try fields.rejectUnknownFields(["agent", "match", "requirement", "readings"])
-        var agents: [String] = []
-        let agentNode = try fields.required("agent")
-        for name in try agentNode.strings("agent") {
-            guard Roles.isKnown(name), name != "admin" else {
-                throw agentNode.error("'\(name)' is not an agent role (agent1, agent2, agent3)")
-            }
-            agents.append(name)
-        }
+        let agents = try agentRoles(fields.required("agent"))
         let match = try fields.required("match").json
         try validatePattern(match, at: fields.required("match"))
         var readings: [Reading] = []
         if let readingNodes = fields["readings"] {
             for readingNode in try readingNodes.list("readings") {
                 let reading = try readingNode.mapping("a reading")
-                try reading.rejectUnknownFields(["match", "requirement", "note"])
+                try reading.rejectUnknownFields(["agent", "match", "requirement", "note"])
                 let alternative = try reading.required("match").json
                 try validatePattern(alternative, at: reading.required("match"))
                 readings.append(
                     Reading(
                         kind: nil,
                         match: alternative,
+                        agents: try reading["agent"].map { node throws(InputFileError) in try agentRoles(node) },
                         requirement: try reading["requirement"].map { node throws(InputFileError) in
                             try requirementID(node, operation: operation)
                         },

@@ -72,18 +72,25 @@ public struct ConsoleReporter: Sendable {
     private func describe(_ result: CaseResult) {
         write(paint(result.verdict.rawValue, color(result.verdict)) + " \(result.id) — \(result.title)")
         if let error = result.error { write("  reason: \(error)") }
-        for deviation in result.deviations {
-            let place = deviation.pointer.isEmpty ? "" : " at \(deviation.pointer)"
-            write(paint("  ✗ \(deviation.requirement) (\(deviation.level.rawValue))\(place)", .red))
-            write("      \(deviation.message)")
-            write("      expected: \(deviation.expected)")
-            write("      actual:   \(deviation.actual)")
-            if let erratum = deviation.erratum { write("      erratum:  \(erratum)") }
-            if let curl = deviation.curl { write("      reproduce: \(curl)") }
+        var requirements: [String] = []
+        for deviation in result.deviations where !requirements.contains(deviation.requirement) {
+            requirements.append(deviation.requirement)
+        }
+        for requirement in requirements {
+            let deviations = result.deviations.filter { $0.requirement == requirement }
+            write(paint("  ✗ \(requirement) (\(deviations[0].level.rawValue))", .red))
+            for deviation in deviations {
+                write("      \(deviation.message)")
+                write("        expected: \(deviation.expected)")
+                write("        actual:   \(deviation.actual)")
+            }
+            if let erratum = deviations[0].erratum { write("      erratum: \(erratum)") }
         }
         for note in result.notes { write(paint("  note: ", .cyan) + note) }
         if verbosity >= .verbose { for info in result.info { write("  info: \(info)") } }
-        if result.deviations.isEmpty, result.verdict == .error, let curl = result.curl { write("      reproduce: \(curl)") }
+        if result.verdict != .pass, result.verdict != .skip, let curl = result.curl {
+            write("  reproduce: \(curl)")
+        }
     }
 
     enum Color: String {

@@ -146,6 +146,8 @@ public struct Reading: Sendable {
     public var kind: CheckKind?
     /// For notification readings: the alternative match.
     public var match: JSONValue?
+    /// For notification readings: who may receive it instead (default: the expectation's agents).
+    public var agents: [String]?
     /// The requirement whose erratum allows it (quoted in the report).
     public var requirement: String?
     public var note: String

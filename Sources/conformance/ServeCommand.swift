@@ -53,27 +53,32 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ReferenceServerConfiguration.generated(port: port, deviations: deviations)
         configuration.host = host
         let profileOut = profileOut
+        let switches = deviations.map(\.rawValue).sorted()
         let server = ReferenceServer(configuration: configuration)
         do {
             try await server.run { running in
                 let profile = running.profileYAML()
-                print("Reference server listening on \(running.baseURL)")
-                if !deviations.isEmpty {
-                    print("Deviating on purpose: \(deviations.map(\.rawValue).sorted().joined(separator: ", "))")
+                say("Reference server listening on \(running.baseURL)")
+                if !switches.isEmpty {
+                    say("Deviating on purpose: \(switches.joined(separator: ", "))")
                 }
                 if let profileOut {
                     do {
                         try profile.write(toFile: profileOut, atomically: true, encoding: .utf8)
-                        print("Target profile written to \(profileOut)")
+                        say("Target profile written to \(profileOut)")
                     } catch {
                         print("error: cannot write the profile to \(profileOut): \(error.localizedDescription)")
                     }
                 }
                 print("--- target profile ---\n\(profile)---")
-                fflush(stdout)
             }
         } catch {
             failAndExit("the reference server stopped: \(error)", code: 1)
         }
     }
+}
+
+/// Writes a line to standard output at once (unbuffered), so a script waiting for the URL sees it.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

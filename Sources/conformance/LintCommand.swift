@@ -1,0 +1,46 @@
+import ArgumentParser
+import ConformanceKit
+import Foundation
+
+/// `conformance lint`: validates every catalog file and prints spec-clause coverage.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Validate the catalog and print how many requirements its cases cover.",
+        discussion: """
+            Fails (exit 1) on unknown requirement ids or fields, missing, unused or non-canonical goldens, and on \
+            any MUST or SHOULD requirement that no case cites. Catalog files that cannot be read exit 2.
+
+            Examples:
+              conformance lint
+              conformance lint --fix        (rewrites goldens in canonical form)
+            """
+    )
+
+    @Option(name: .long, help: "Directory holding specs/ and golden/.")
+    var catalog: String?
+
+    @Flag(name: .long, help: "Rewrite non-canonical goldens instead of reporting them.")
+    var fix = false
+
+    func run() throws {
+        let lint: CatalogLint
+        do {
+            lint = try CatalogLint.run(root: CatalogLocation.resolve(catalog), fix: fix)
+        } catch {
+            failAndExit("catalog: \(error)", code: ExitStatus.usage)
+        }
+        for problem in lint.problems { print("error: \(problem)") }
+        print("Cases per operation:")
+        for (operation, count) in lint.casesPerOperation { print("  \(operation): \(count)") }
+        print("Total: \(lint.casesPerOperation.map(\.count).reduce(0, +)) cases")
+        print("Spec-clause coverage (requirements cited by at least one case):")
+        for coverage in lint.coverage {
+            let percent = coverage.total == 0 ? 100 : coverage.covered.count * 100 / coverage.total
+            print("  \(coverage.level.rawValue): \(coverage.covered.count)/\(coverage.total) (\(percent)%)")
+            for id in coverage.uncovered { print("    uncovered: \(id)") }
+        }
+        if !lint.isClean { throw ExitCode(ExitStatus.deviations) }
+        print("The catalog is clean.")
+    }
+}
