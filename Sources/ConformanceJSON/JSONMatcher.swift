@@ -125,7 +125,8 @@ public enum JSONMatcher {
                     JSONDifference(
                         pointer: pointer,
                         kind: .count,
-                        expected: order == .unordered ? "\(patterns.count) elements" : "at least \(patterns.count) elements",
+                        expected: order == .unordered
+                            ? "\(patterns.count) elements" : "at least \(patterns.count) elements",
                         actual: "\(elements.count) elements"
                     )
                 )
@@ -217,7 +218,8 @@ public enum JSONMatcher {
         case .regex(let expression): "$regex:" + expression
         case .capture(let name, let inner): "$capture:\(name)" + (inner == .any ? "" : " \(describe(inner))")
         case .object(let members, let strict):
-            (strict ? "strict " : "") + "{" + members.map { "\"\($0.key)\": \(describe($0.pattern))" }.joined(separator: ", ")
+            (strict ? "strict " : "") + "{"
+                + members.map { "\"\($0.key)\": \(describe($0.pattern))" }.joined(separator: ", ")
                 + "}"
         case .array(let patterns, let order):
             (order == .ordered ? "" : order.rawValue + " ") + "[" + patterns.map(describe).joined(separator: ", ") + "]"

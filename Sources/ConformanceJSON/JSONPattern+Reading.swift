@@ -16,7 +16,8 @@ extension JSONPattern {
             }
             var members: [Member] = []
             for member in object {
-                members.append(Member(key: member.key, pattern: try read(member.value, at: pointer.appending(member.key))))
+                members.append(
+                    Member(key: member.key, pattern: try read(member.value, at: pointer.appending(member.key))))
             }
             return .object(members, strict: false)
         case .array(let elements):
@@ -78,7 +79,8 @@ extension JSONPattern {
             }
             var members: [Member] = []
             for member in object {
-                members.append(Member(key: member.key, pattern: try read(member.value, at: pointer.appending(member.key))))
+                members.append(
+                    Member(key: member.key, pattern: try read(member.value, at: pointer.appending(member.key))))
             }
             return .object(members, strict: true)
         case "$unordered", "$contains", "$oneOf":

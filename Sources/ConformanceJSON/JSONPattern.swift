@@ -73,5 +73,7 @@ public struct JSONPatternError: Error, Sendable, Equatable, CustomStringConverti
     public var pointer: JSONPointer
     public var reason: String
 
-    public var description: String { "invalid matcher at \(pointer.description.isEmpty ? "/" : pointer.description): \(reason)" }
+    public var description: String {
+        "invalid matcher at \(pointer.description.isEmpty ? "/" : pointer.description): \(reason)"
+    }
 }

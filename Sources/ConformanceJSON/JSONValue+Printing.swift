@@ -21,7 +21,8 @@ extension JSONValue {
         return String(text.prefix(limit)) + "…(\(text.count - limit) more characters)"
     }
 
-    private static func write(_ value: JSONValue, into output: inout String, sortKeys: Bool, indent: Int, pretty: Bool) {
+    private static func write(_ value: JSONValue, into output: inout String, sortKeys: Bool, indent: Int, pretty: Bool)
+    {
         switch value {
         case .null: output.append("null")
         case .bool(let bool): output.append(bool ? "true" : "false")

@@ -108,7 +108,8 @@ extension CaseExecution {
                         pointer: "",
                         expected: "no notification matching \(JSONMatcher.describe(pattern)) for \(role)",
                         actual: notification.data.abbreviated(limit: 240),
-                        message: "\(role) received a notification it must not: \(notification.data.abbreviated(limit: 160))",
+                        message:
+                            "\(role) received a notification it must not: \(notification.data.abbreviated(limit: 160))",
                         erratum: erratum(expectation.requirement),
                         curl: curl
                     )

@@ -78,7 +78,8 @@ extension CaseExecution {
         case .none:
             break
         }
-        let line = CurlCommand.line(method: template.method, url: url, account: account, wrongPassword: wrong, body: body)
+        let line = CurlCommand.line(
+            method: template.method, url: url, account: account, wrongPassword: wrong, body: body)
         let request = SentRequest(method: template.method, path: path, url: url, body: body, curl: line)
         curl = line
         let who = template.credentials.role.map { wrong ? "\($0) (wrong password)" : $0 } ?? "nobody"
@@ -127,7 +128,8 @@ extension CaseExecution {
         return evaluation
     }
 
-    func evaluate(_ kind: CheckKind, answer: HTTPAnswer, request: SentRequest, requirement: String) throws -> Evaluation {
+    func evaluate(_ kind: CheckKind, answer: HTTPAnswer, request: SentRequest, requirement: String) throws -> Evaluation
+    {
         var evaluation = Evaluation()
         let where_ = "\(request.method) \(request.path)"
         func deviate(pointer: String, expected: String, actual: String, message: String) {
@@ -156,13 +158,16 @@ extension CaseExecution {
             }
         case .emptyBody:
             if !answer.bodyIsEmpty {
-                deviate(pointer: "", expected: "(empty body)", actual: answer.bodySummary, message: "the body is not empty")
+                deviate(
+                    pointer: "", expected: "(empty body)", actual: answer.bodySummary, message: "the body is not empty")
             }
         case .body(let template, let source):
             let pattern = try pattern(template)
             let expected = source.map { "golden \($0)" } ?? JSONMatcher.describe(pattern)
             if answer.bodyIsEmpty {
-                deviate(pointer: "", expected: expected, actual: "(empty body)", message: "the body is empty; expected \(expected)")
+                deviate(
+                    pointer: "", expected: expected, actual: "(empty body)",
+                    message: "the body is empty; expected \(expected)")
                 break
             }
             switch answer.json {

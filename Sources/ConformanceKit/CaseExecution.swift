@@ -128,7 +128,8 @@ final class CaseExecution {
 
     func createInteraction(_ create: CreateInteractionStep, fixtures: FixtureDriver) async throws -> StepOutcome {
         guard let account = Roles.account(create.agent, in: profile) else { return .stopped }
-        let mediaType = try create.mediaType.map { try Template.substitute($0, variables) } ?? variables["mediaType"]?
+        let mediaType =
+            try create.mediaType.map { try Template.substitute($0, variables) } ?? variables["mediaType"]?
             .stringValue ?? "email"
         do {
             let id = try await fixtures.createInteraction(
@@ -178,7 +179,9 @@ final class CaseExecution {
             variables[role + ".id"] = .string(account.id)
             variables[role + ".username"] = .string(account.username)
         }
-        for (name, values) in [("queue", profile.queues), ("workbin", profile.workbins), ("mediaType", profile.mediaTypes)] {
+        for (name, values) in [
+            ("queue", profile.queues), ("workbin", profile.workbins), ("mediaType", profile.mediaTypes),
+        ] {
             for (index, value) in values.enumerated() {
                 variables[index == 0 ? name : name + String(index + 1)] = .string(value)
             }

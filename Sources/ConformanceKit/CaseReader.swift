@@ -137,7 +137,8 @@ struct CaseReader {
         }
         let path = try fields.required("path").string("path")
         guard path.hasPrefix("/") || path.hasPrefix("${") else {
-            throw try fields.required("path").error("path must start with '/' (or be a ${...} URL such as ${notificationsURL})")
+            throw try fields.required("path").error(
+                "path must start with '/' (or be a ${...} URL such as ${notificationsURL})")
         }
         return RequestTemplate(
             credentials: credentials,
@@ -167,7 +168,8 @@ struct CaseReader {
         return checks
     }
 
-    mutating func readCheck(_ node: YAMLValue, operation: String, readingAllowed: Bool) throws(InputFileError) -> Check {
+    mutating func readCheck(_ node: YAMLValue, operation: String, readingAllowed: Bool) throws(InputFileError) -> Check
+    {
         let fields = try node.mapping("a check")
         try fields.rejectUnknownFields(
             ["status", "body", "golden", "emptyBody", "requirement"] + (readingAllowed ? ["readings"] : ["note"])
@@ -215,7 +217,9 @@ struct CaseReader {
     }
 
     func status(_ node: YAMLValue) throws(InputFileError) -> StatusExpectation {
-        if case .scalar(let text, _) = node.kind, text.count == 3, text.hasSuffix("xx"), let family = Int(text.prefix(1)) {
+        if case .scalar(let text, _) = node.kind, text.count == 3, text.hasSuffix("xx"),
+            let family = Int(text.prefix(1))
+        {
             return .family(family)
         }
         var codes: [Int] = []
@@ -224,7 +228,9 @@ struct CaseReader {
         } else {
             codes = [try node.integer("status (a code, a list of codes, or a class like 4xx)")]
         }
-        guard codes.allSatisfy({ (100...599).contains($0) }) else { throw node.error("status codes run from 100 to 599") }
+        guard codes.allSatisfy({ (100...599).contains($0) }) else {
+            throw node.error("status codes run from 100 to 599")
+        }
         return .exactly(codes)
     }
 

@@ -16,7 +16,8 @@ extension Catalog {
             files = try FileManager.default.contentsOfDirectory(atPath: operationsDirectory)
                 .filter { $0.hasSuffix(".yaml") }.sorted()
         } catch {
-            throw InputFileError(file: operationsDirectory, message: "cannot list the operation files: \(error.localizedDescription)")
+            throw InputFileError(
+                file: operationsDirectory, message: "cannot list the operation files: \(error.localizedDescription)")
         }
         var reader = CaseReader(presets: presets, goldenRoot: goldenRoot)
         var cases: [ConformanceCase] = []

@@ -49,7 +49,8 @@ public struct CatalogLint: Sendable {
                     lint.problems.append(
                         InputFileError(
                             file: path,
-                            message: "golden file is not canonical JSON (sorted keys, 2 spaces); `conformance lint --fix` rewrites it"
+                            message:
+                                "golden file is not canonical JSON (sorted keys, 2 spaces); `conformance lint --fix` rewrites it"
                         )
                     )
                 }
@@ -59,7 +60,8 @@ public struct CatalogLint: Sendable {
         for level in RequirementLevel.allCases {
             let ids = catalog.requirements.filter { $0.level == level }.map(\.id)
             lint.coverage.append(
-                Coverage(level: level, covered: ids.filter(cited.contains), uncovered: ids.filter { !cited.contains($0) })
+                Coverage(
+                    level: level, covered: ids.filter(cited.contains), uncovered: ids.filter { !cited.contains($0) })
             )
         }
         for testCase in catalog.cases {

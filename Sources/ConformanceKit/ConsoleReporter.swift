@@ -38,7 +38,8 @@ public struct ConsoleReporter: Sendable {
             guard verbosity >= .normal || ![.pass, .note, .skip].contains(result.verdict) else { return }
             let width = String(total).count
             let number = String(repeating: " ", count: width - String(index).count) + String(index)
-            let verdict = paint(result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0), color(result.verdict))
+            let verdict = paint(
+                result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0), color(result.verdict))
             write("[\(number)/\(total)] \(verdict) \(result.id) (\(result.durationMs) ms)")
             if verbosity >= .verbose {
                 for line in result.transcript { write("          " + line) }
@@ -64,7 +65,8 @@ public struct ConsoleReporter: Sendable {
         var parts = ["\(summary.pass) PASS", "\(summary.fail) FAIL", "\(summary.warn) WARN", "\(summary.note) NOTE"]
         parts += ["\(summary.skip) SKIP", "\(summary.error) ERROR"]
         write("")
-        let line = "\(summary.total) cases: " + parts.joined(separator: ", ") + " in \(seconds) s against \(run.target.name)"
+        let line =
+            "\(summary.total) cases: " + parts.joined(separator: ", ") + " in \(seconds) s against \(run.target.name)"
         write(paint(line, summary.fail + summary.error > 0 ? .red : (summary.warn > 0 ? .yellow : .green)))
         if !run.complete { write(paint("The run was interrupted: not every selected case ran.", .yellow)) }
     }
@@ -94,7 +96,12 @@ public struct ConsoleReporter: Sendable {
     }
 
     enum Color: String {
-        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", magenta = "35"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
+        case bold = "1"
+        case magenta = "35"
     }
 
     func color(_ verdict: Verdict) -> Color {

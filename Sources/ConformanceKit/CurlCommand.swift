@@ -20,7 +20,9 @@ public enum CurlCommand {
                 password = "<password of \(account.username)>"
             }
             let credential = account.username + ":" + password
-            parts += ["-u", account.passwordVariable != nil && !wrongPassword ? "\"\(credential)\"" : quote(credential)]
+            parts += [
+                "-u", account.passwordVariable != nil && !wrongPassword ? "\"\(credential)\"" : quote(credential),
+            ]
         }
         if let body {
             parts += ["-H", quote("Content-Type: application/json"), "--data", quote(body)]

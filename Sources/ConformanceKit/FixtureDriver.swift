@@ -32,7 +32,9 @@ public struct FixtureDriver: Sendable {
         case .command(_, let reset):
             if let reset { _ = try runCommand(reset) }
         case .manual:
-            print("[fixture] Reset the target: no interactions, agents own nothing, workbins empty. Press Enter when done.")
+            print(
+                "[fixture] Reset the target: no interactions, agents own nothing, workbins empty. Press Enter when done."
+            )
             _ = readLine()
         }
     }
@@ -43,7 +45,9 @@ public struct FixtureDriver: Sendable {
     {
         switch fixtures {
         case .http(let url):
-            let body: JSONValue = ["mediaType": .string(mediaType), "agentId": .string(agentId), "properties": properties]
+            let body: JSONValue = [
+                "mediaType": .string(mediaType), "agentId": .string(agentId), "properties": properties,
+            ]
             let answer: HTTPAnswer
             do {
                 answer = try await client.send(
@@ -68,10 +72,13 @@ public struct FixtureDriver: Sendable {
             let command = create.replacingOccurrences(of: "{mediaType}", with: mediaType)
                 .replacingOccurrences(of: "{agentId}", with: agentId)
             let id = try runCommand(command).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !id.isEmpty else { throw Failure(description: "fixture command printed no interaction id: \(command)") }
+            guard !id.isEmpty else {
+                throw Failure(description: "fixture command printed no interaction id: \(command)")
+            }
             return id
         case .manual:
-            print("[fixture] Route a new \(mediaType) interaction to agent \(agentId), then type its id and press Enter:")
+            print(
+                "[fixture] Route a new \(mediaType) interaction to agent \(agentId), then type its id and press Enter:")
             guard let id = readLine()?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
                 throw Failure(description: "no interaction id was typed")
             }

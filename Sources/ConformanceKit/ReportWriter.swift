@@ -34,7 +34,9 @@ public enum ReportWriter {
                 )
                 try data.write(to: url, options: .atomic)
             } catch {
-                problems.append("cannot write the \(destination.format.rawValue) report to \(destination.path): \(error.localizedDescription)")
+                problems.append(
+                    "cannot write the \(destination.format.rawValue) report to \(destination.path): \(error.localizedDescription)"
+                )
             }
         }
         return problems

@@ -31,7 +31,8 @@ public struct Runner: Sendable {
     /// The cases this run executes, in catalog order.
     public var selectedCases: [ConformanceCase] { catalog.cases.filter(options.selects) }
 
-    public func run(httpClient: HTTPClient, progress: @escaping @Sendable (Event) async -> Void) async throws(Unreachable)
+    public func run(httpClient: HTTPClient, progress: @escaping @Sendable (Event) async -> Void)
+        async throws(Unreachable)
         -> RunResult
     {
         let started = Date()
@@ -80,10 +81,11 @@ public struct Runner: Sendable {
     /// One unauthenticated request: any HTTP answer means the target is there.
     func probe(_ client: TargetClient) async throws(Unreachable) {
         var probeClient = client
-        probeClient.timeout = min(client.timeout, .seconds(5))
+        probeClient.timeout = min(client.timeout, .seconds(3))
         do {
-            _ = try await probeClient.send(method: "GET", url: profile.baseURL + "/me/interactions", headers: [], body: nil)
-        } catch where error.unreachable {
+            _ = try await probeClient.send(
+                method: "GET", url: profile.baseURL + "/me/interactions", headers: [], body: nil)
+        } catch  where error.unreachable {
             throw Unreachable(description: "the target at \(profile.baseURL) cannot be reached: \(error.reason)")
         } catch {
             // It answered badly or slowly; the cases will say how.

@@ -46,7 +46,9 @@ public struct TargetClient: Sendable {
         let limit = maxBodyBytes
         let deadline = timeout
         do {
-            return try await Deadline.run(deadline) {
+            // AHC's own deadline comes first so that, when nothing listens, its "connection refused" (after its
+            // connect retries) is what we see; ours bounds the body, which AHC's deadline does not cover.
+            return try await Deadline.run(deadline + .milliseconds(250)) {
                 let response = try await client.execute(prepared, timeout: .nanoseconds(Int64(deadline.nanoseconds)))
                 let buffer = try await response.body.collect(upTo: limit)
                 return HTTPAnswer(
@@ -70,20 +72,22 @@ public struct TargetClient: Sendable {
 
     static func describe(_ error: any Error, url: String) -> TransportError {
         let text = String(describing: error)
-        let refused = text.contains("connectionRefused") || text.contains("Connection refused")
+        let refused =
+            text.contains("connectionRefused") || text.contains("Connection refused")
             || text.contains("connectTimeout") || text.contains("ECONNREFUSED") || text.contains("dnsResolution")
             || text.contains("NIOConnectionError")
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .connectTimeout: return TransportError(url: url, reason: "connection timed out", unreachable: true)
             case .remoteConnectionClosed:
-                return TransportError(url: url, reason: "the target closed the connection before answering", unreachable: false)
+                return TransportError(
+                    url: url, reason: "the target closed the connection before answering", unreachable: false)
             case .deadlineExceeded, .readTimeout:
                 return TransportError(url: url, reason: "no answer in time", unreachable: false)
             default: break
             }
         }
-        return TransportError(url: url, reason: refused ? "connection refused (\(text))" : text, unreachable: refused)
+        return TransportError(url: url, reason: refused ? "connection refused" : text, unreachable: refused)
     }
 }
 

@@ -30,7 +30,9 @@ extension TargetProfile {
         }
         let agentNodes = try root.required("agents").list("agents")
         var agents: [Account] = []
-        for node in agentNodes { agents.append(try account(node, what: "each entry of agents", environment: environment)) }
+        for node in agentNodes {
+            agents.append(try account(node, what: "each entry of agents", environment: environment))
+        }
         guard agents.count >= 3 else {
             throw try root.required("agents").error("agents lists \(agents.count); at least 3 are needed")
         }

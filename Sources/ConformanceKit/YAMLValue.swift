@@ -26,7 +26,8 @@ struct YAMLValue: Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputFileError(file: file, line: Self.errorLine(of: error), message: "not valid YAML: \(Self.errorProblem(of: error))")
+            throw InputFileError(
+                file: file, line: Self.errorLine(of: error), message: "not valid YAML: \(Self.errorProblem(of: error))")
         } catch {
             throw InputFileError(file: file, message: "not valid YAML: \(error)")
         }
@@ -48,7 +49,8 @@ struct YAMLValue: Sendable {
             var pairs: [(key: String, value: YAMLValue)] = []
             for (key, value) in mapping {
                 guard case .scalar(let scalar) = key else {
-                    throw InputFileError(file: file, line: key.mark?.line, message: "mapping keys must be plain strings")
+                    throw InputFileError(
+                        file: file, line: key.mark?.line, message: "mapping keys must be plain strings")
                 }
                 if pairs.contains(where: { $0.key == scalar.string }) {
                     throw InputFileError(file: file, line: key.mark?.line, message: "duplicate key '\(scalar.string)'")

@@ -7,7 +7,8 @@ enum CatalogLocation {
         if let option { return option }
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for _ in 0..<6 {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("specs/requirements.yaml").path) {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("specs/requirements.yaml").path)
+            {
                 return directory.path
             }
             directory.deleteLastPathComponent()

@@ -29,7 +29,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Target profile (YAML, DESIGN.md section 5). Default: the embedded reference server.")
     var target: String?
 
-    @Option(name: .long, help: "Run only cases whose id matches this glob, or whose operation is this name (repeatable).")
+    @Option(
+        name: .long, help: "Run only cases whose id matches this glob, or whose operation is this name (repeatable).")
     var filter: [String] = []
 
     @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json (repeatable).")
@@ -41,7 +42,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
     var timeout: String?
 
-    @Option(name: .long, help: "Embedded server only: break one documented behaviour (repeatable; see `conformance serve --list-deviations`).")
+    @Option(
+        name: .long,
+        help:
+            "Embedded server only: break one documented behaviour (repeatable; see `conformance serve --list-deviations`)."
+    )
     var deviate: [String] = []
 
     @Flag(name: .long, help: "Count WARN as failure for the exit code.")
@@ -90,7 +95,9 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
-            failAndExit("no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases", code: ExitStatus.usage)
+            failAndExit(
+                "no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases",
+                code: ExitStatus.usage)
         }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration)
         let outcome: Result<RunResult, Runner.Unreachable>
@@ -102,7 +109,8 @@ struct RunCommand: AsyncParsableCommand {
             outcome = try await ReferenceServer.withRunning(configuration) { server in
                 let profile: TargetProfile
                 do {
-                    profile = try TargetProfile.parse(yaml: server.profileYAML(name: Self.embeddedName(deviations)), file: "embedded profile")
+                    profile = try TargetProfile.parse(
+                        yaml: server.profileYAML(name: Self.embeddedName(deviations)), file: "embedded profile")
                 } catch {
                     failAndExit("embedded reference server profile: \(error)", code: ExitStatus.usage)
                 }

@@ -87,9 +87,10 @@ import Testing
 
     @Test func arrayLengthDifferenceIsReportedOnce() throws {
         let result = try match("[1,2]", "[1,2,3]")
-        #expect(result.differences == [
-            JSONDifference(pointer: .root, kind: .count, expected: "2 elements", actual: "3 elements")
-        ])
+        #expect(
+            result.differences == [
+                JSONDifference(pointer: .root, kind: .count, expected: "2 elements", actual: "3 elements")
+            ])
     }
 
     @Test func bipartiteAssignmentFindsAPerfectMatchingGreedyWouldMiss() {

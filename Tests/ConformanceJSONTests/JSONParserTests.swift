@@ -49,7 +49,9 @@ import Testing
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let error = #expect(throws: JSONParseError.self) { try JSONValue(parsing: text) }
         #expect(error?.reason == "nesting deeper than 512 levels")
-        #expect((try? JSONParser(maximumDepth: 600).parse(String(repeating: "[", count: 600) + String(repeating: "]", count: 600))) != nil)
+        #expect(
+            (try? JSONParser(maximumDepth: 600).parse(
+                String(repeating: "[", count: 600) + String(repeating: "]", count: 600))) != nil)
     }
 
     @Test func canonicalTextSortsKeysAndIndentsTwoSpaces() throws {

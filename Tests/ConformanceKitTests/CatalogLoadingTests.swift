@@ -23,6 +23,20 @@ func withScratchCatalog<T>(
     return try body(root.path)
 }
 
+/// The error loading a scratch catalog made of `files` produces.
+func loadingError(_ files: [String: String]) throws -> InputFileError {
+    try withScratchCatalog(files: files) { root in
+        do {
+            _ = try Catalog.load(root: root)
+        } catch let error as InputFileError {
+            return error
+        }
+        throw CatalogLoadedAnyway()
+    }
+}
+
+struct CatalogLoadedAnyway: Error {}
+
 let minimalRequirements = """
     requirements:
       - {id: R-ONE, level: MUST, section: S, quote: Q}
@@ -49,88 +63,64 @@ let minimalRequirements = """
     }
 
     @Test func unknownFieldNamesFileLineAndKnownFields() throws {
-        try withScratchCatalog(files: [
+        let error = try loadingError([
             "specs/requirements.yaml": minimalRequirements,
             "specs/operations/X.yaml": """
-                operation: X
-                cases:
-                  - id: x-one
-                    title: t
-                    steps:
-                      - request: {as: agent1, path: /me/interactions, methd: GET}
-                        expect: [{status: 200, requirement: R-ONE}]
-                """,
-        ]) { root in
-            do {
-                _ = try Catalog.load(root: root)
-                Issue.record("the catalog loaded")
-            } catch {
-                #expect(error.file.hasSuffix("specs/operations/X.yaml"))
-                #expect(error.line == 6)
-                #expect(error.message.contains("unknown field 'methd'"))
-                #expect(error.message.contains("method"))
-            }
-        }
+            operation: X
+            cases:
+              - id: x-one
+                title: t
+                steps:
+                  - request: {as: agent1, path: /me/interactions, methd: GET}
+                    expect: [{status: 200, requirement: R-ONE}]
+            """,
+        ])
+        #expect(error.file.hasSuffix("specs/operations/X.yaml"))
+        #expect(error.line == 6)
+        #expect(error.message.contains("unknown field 'methd'"))
+        #expect(error.message.contains("method"))
     }
 
     @Test func unknownRequirementIsRefused() throws {
-        try withScratchCatalog(files: [
+        let error = try loadingError([
             "specs/requirements.yaml": minimalRequirements,
             "specs/operations/X.yaml": """
-                operation: X
-                cases:
-                  - id: x-one
-                    title: t
-                    steps:
-                      - request: {as: agent1, path: /me/interactions}
-                        expect: [{status: 200, requirement: R-THREE}]
-                """,
-        ]) { root in
-            do {
-                _ = try Catalog.load(root: root)
-                Issue.record("the catalog loaded")
-            } catch {
-                #expect(error.message == "case 'x-one' cites unknown requirement 'R-THREE'")
-            }
-        }
+            operation: X
+            cases:
+              - id: x-one
+                title: t
+                steps:
+                  - request: {as: agent1, path: /me/interactions}
+                    expect: [{status: 200, requirement: R-THREE}]
+            """,
+        ])
+        #expect(error.message == "case 'x-one' cites unknown requirement 'R-THREE'")
     }
 
     @Test func badMatcherInAGoldenIsReportedWithItsPointer() throws {
-        try withScratchCatalog(files: [
+        let error = try loadingError([
             "specs/requirements.yaml": minimalRequirements,
             "golden/X/a.json": #"{"status": "$strng"}"#,
             "specs/operations/X.yaml": """
-                operation: X
-                cases:
-                  - id: x-one
-                    title: t
-                    steps:
-                      - request: {as: agent1, path: /me/interactions}
-                        expect: [{golden: X/a.json, requirement: R-ONE}]
-                """,
-        ]) { root in
-            do {
-                _ = try Catalog.load(root: root)
-                Issue.record("the catalog loaded")
-            } catch {
-                #expect(error.message.contains("invalid matcher at /status"))
-            }
-        }
+            operation: X
+            cases:
+              - id: x-one
+                title: t
+                steps:
+                  - request: {as: agent1, path: /me/interactions}
+                    expect: [{golden: X/a.json, requirement: R-ONE}]
+            """,
+        ])
+        #expect(error.message.contains("invalid matcher at /status"))
     }
 
     @Test func invalidYAMLNamesTheLine() throws {
-        try withScratchCatalog(files: [
+        let error = try loadingError([
             "specs/requirements.yaml": "requirements:\n  - {id: R, level: MUST\n",
             "specs/operations/X.yaml": "operation: X\ncases: []\n",
-        ]) { root in
-            do {
-                _ = try Catalog.load(root: root)
-                Issue.record("the catalog loaded")
-            } catch {
-                #expect(error.file.hasSuffix("requirements.yaml"))
-                #expect(error.message.hasPrefix("not valid YAML"))
-                #expect(error.line != nil)
-            }
-        }
+        ])
+        #expect(error.file.hasSuffix("requirements.yaml"))
+        #expect(error.message.hasPrefix("not valid YAML"))
+        #expect(error.line != nil)
     }
 }

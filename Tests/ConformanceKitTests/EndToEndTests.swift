@@ -33,7 +33,9 @@ func runCatalog(
     @Test func everyCasePassesAgainstTheReferenceServer() async throws {
         let result = try await runCatalog()
         let failing = result.cases.filter { $0.verdict != .pass }
-        #expect(failing.isEmpty, "\(failing.map { "\($0.id): \($0.verdict) \($0.deviations.map(\.message)) \($0.error ?? "")" })")
+        #expect(
+            failing.isEmpty,
+            "\(failing.map { "\($0.id): \($0.verdict) \($0.deviations.map(\.message)) \($0.error ?? "")" })")
         #expect(result.summary.total == result.cases.count)
         #expect(result.summary.pass == result.summary.total)
         #expect(result.summary.total >= 12)

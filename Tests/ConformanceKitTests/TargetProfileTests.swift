@@ -46,7 +46,8 @@ import Testing
             lines.append(String(replacement.dropLast()))
         }
         do {
-            _ = try TargetProfile.parse(yaml: lines.joined(separator: "\n"), file: "lab.yaml", environment: ["AGENT2_PASSWORD": "x"])
+            _ = try TargetProfile.parse(
+                yaml: lines.joined(separator: "\n"), file: "lab.yaml", environment: ["AGENT2_PASSWORD": "x"])
             Issue.record("the profile was accepted")
         } catch {
             #expect(error.file == "lab.yaml")

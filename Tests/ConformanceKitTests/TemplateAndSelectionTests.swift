@@ -7,7 +7,10 @@ import Testing
     @Test func substitutesWholeValuesAndInterpolatesInText() throws {
         let variables: [String: JSONValue] = ["ix.id": "abc123", "n": 5]
         #expect(try Template.substitute("/me/interactions/${ix.id}", variables) == "/me/interactions/abc123")
-        #expect(try Template.substitute(JSONValue(["id": "${ix.id}", "count": "${n}"]), variables) == ["id": "abc123", "count": 5])
+        #expect(
+            try Template.substitute(["id": "${ix.id}", "count": "${n}"] as JSONValue, variables) == [
+                "id": "abc123", "count": 5,
+            ])
         #expect(throws: Template.UnboundVariable.self) { try Template.substitute("${missing}", variables) }
     }
 
@@ -35,10 +38,14 @@ import Testing
 
     @Test func curlLinesNeverPrintPasswords() {
         let account = TargetProfile.Account(id: "agent-1", username: "agent1", password: "hunter2")
-        let line = CurlCommand.line(method: "POST", url: "http://h/api/v2/x", account: account, wrongPassword: false, body: #"{"a":"it's"}"#)
+        let line = CurlCommand.line(
+            method: "POST", url: "http://h/api/v2/x", account: account, wrongPassword: false, body: #"{"a":"it's"}"#)
         #expect(!line.contains("hunter2"))
         #expect(line.contains(#"--data '{"a":"it'\''s"}'"#))
-        let fromEnvironment = TargetProfile.Account(id: "a", username: "agent1", password: "hunter2", passwordVariable: "PW")
-        #expect(CurlCommand.line(method: "GET", url: "u", account: fromEnvironment, wrongPassword: false, body: nil).contains(#"-u "agent1:$PW""#))
+        let fromEnvironment = TargetProfile.Account(
+            id: "a", username: "agent1", password: "hunter2", passwordVariable: "PW")
+        #expect(
+            CurlCommand.line(method: "GET", url: "u", account: fromEnvironment, wrongPassword: false, body: nil)
+                .contains(#"-u "agent1:$PW""#))
     }
 }

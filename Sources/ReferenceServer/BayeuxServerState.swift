@@ -1,0 +1,265 @@
+/// The Bayeux (CometD long-polling) server as a pure state machine: sessions, subscriptions and message queues.
+///
+/// Every function takes the authenticated user and the current instant and returns replies and deliveries; the
+/// actor around it owns the waiting HTTP requests. Tests drive it without sockets.
+struct BayeuxServerState: Sendable {
+    /// The fixed choices of a server.
+    struct Settings: Sendable {
+        var longPollTimeout: Duration = .seconds(20)
+        var sessionTimeout: Duration = .seconds(60)
+        /// Publish on this channel instead of the subscribed one (a deviation); `nil` normally.
+        var forcedChannel: String?
+        /// Deliver every user's messages to every subscribed session (a deviation).
+        var broadcasts = false
+        /// Answer `/meta/connect` with an unknown `clientId` successfully (a deviation).
+        var acceptsUnknownClients = false
+    }
+
+    /// The channels a client may subscribe to; the document writes it with and without the slash.
+    static let notificationChannels: Set<String> = ["/v2/me/interactions", "/v2/me/interactions/"]
+
+    let settings: Settings
+    private(set) var sessions: [String: BayeuxSession] = [:]
+    /// Once closing, connects are answered at once and held ones are released.
+    private(set) var isClosing = false
+    private var lastToken = 0
+    private var lastMessageId = 0
+
+    init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// Handles one message from `user`.
+    mutating func receive(_ message: JSONValue, from user: String, at now: ContinuousClock.Instant) -> BayeuxReaction {
+        expireSessions(at: now)
+        guard let object = message.objectValue else {
+            return BayeuxReaction(replies: [["successful": false, "error": "400::Invalid message"]])
+        }
+        let id = object["id"]
+        guard let channel = object["channel"]?.stringValue else {
+            return BayeuxReaction(replies: [reply(nil, id: id, successful: false, [("error", "400::Missing channel")])])
+        }
+        switch channel {
+        case "/meta/handshake":
+            return BayeuxReaction(replies: [handshake(user: user, id: id, at: now)])
+        case "/meta/connect":
+            return connect(object, user: user, at: now)
+        case "/meta/subscribe", "/meta/unsubscribe":
+            return BayeuxReaction(replies: [subscription(object, channel: channel, user: user)])
+        case "/meta/disconnect":
+            return disconnect(object, user: user)
+        default:
+            let error = channel.hasPrefix("/meta/") ? "400::Unknown channel" : "403::Publish denied"
+            return BayeuxReaction(replies: [reply(channel, id: id, successful: false, [("error", .string(error))])])
+        }
+    }
+
+    /// Queues `notifications` for their users' subscribed sessions and completes the held connects that can now
+    /// carry them. Messages for a user with no subscribed session are dropped.
+    mutating func publish(_ notifications: [AgentNotification], at now: ContinuousClock.Instant) -> [BayeuxDelivery] {
+        expireSessions(at: now)
+        let clientIds = sessions.keys.sorted()
+        for notification in notifications {
+            for clientId in clientIds {
+                guard var session = sessions[clientId], let subscribed = session.subscriptions.first,
+                    session.user == notification.agentId || settings.broadcasts
+                else { continue }
+                lastMessageId += 1
+                let channel = settings.forcedChannel ?? subscribed
+                session.queue.append(
+                    ["channel": .string(channel), "data": notification.data, "id": .string(String(lastMessageId))]
+                )
+                sessions[clientId] = session
+            }
+        }
+        return clientIds.compactMap { clientId in
+            guard let session = sessions[clientId], !session.queue.isEmpty else { return nil }
+            return complete(clientId, at: now)
+        }
+    }
+
+    /// Completes the held connect `token` because its time is up; `nil` when it was already completed.
+    mutating func endHold(_ token: Int, at now: ContinuousClock.Instant) -> BayeuxDelivery? {
+        guard let clientId = sessions.first(where: { $0.value.heldConnect?.token == token })?.key else {
+            return nil
+        }
+        return complete(clientId, at: now)
+    }
+
+    /// Stops holding connects and completes those held.
+    mutating func close(at now: ContinuousClock.Instant) -> [BayeuxDelivery] {
+        isClosing = true
+        return sessions.keys.sorted().compactMap { complete($0, at: now) }
+    }
+
+    /// Drops the messages no connect has taken yet; sessions and subscriptions stay.
+    mutating func dropPendingMessages() {
+        for clientId in sessions.keys {
+            sessions[clientId]?.queue = []
+        }
+    }
+
+    /// Whether `clientId` has a connect held open.
+    func isHolding(_ clientId: String) -> Bool {
+        sessions[clientId]?.heldConnect != nil
+    }
+
+    // MARK: - Meta channels
+
+    private mutating func handshake(user: String, id: JSONValue?, at now: ContinuousClock.Instant) -> JSONValue {
+        var clientId = RandomIdentifier.make(length: 24)
+        while sessions[clientId] != nil {
+            clientId = RandomIdentifier.make(length: 24)
+        }
+        sessions[clientId] = BayeuxSession(clientId: clientId, user: user, lastSeen: now)
+        return reply(
+            "/meta/handshake",
+            id: id,
+            successful: true,
+            [
+                ("clientId", .string(clientId)), ("version", "1.0"),
+                ("supportedConnectionTypes", ["long-polling"]), ("advice", advice(reconnect: "retry")),
+            ]
+        )
+    }
+
+    private mutating func connect(_ object: JSONObject, user: String, at now: ContinuousClock.Instant) -> BayeuxReaction
+    {
+        let id = object["id"]
+        guard let clientId = object["clientId"]?.stringValue, var session = sessions[clientId], session.user == user
+        else {
+            if settings.acceptsUnknownClients {
+                return BayeuxReaction(replies: [connectReply(object["clientId"] ?? .null, id: id)])
+            }
+            return BayeuxReaction(replies: [unknownClient("/meta/connect", object)])
+        }
+        var reaction = BayeuxReaction()
+        if let previous = session.heldConnect {
+            // A newer connect for the same session releases the one held before it.
+            reaction.deliveries.append(
+                BayeuxDelivery(
+                    token: previous.token, messages: [connectReply(.string(clientId), id: previous.requestId)])
+            )
+            session.heldConnect = nil
+        }
+        session.lastSeen = now
+        if !session.queue.isEmpty || isClosing {
+            reaction.replies = [connectReply(.string(clientId), id: id)] + session.queue
+            session.queue = []
+        } else {
+            lastToken += 1
+            session.heldConnect = HeldConnect(token: lastToken, requestId: id)
+            reaction.hold = lastToken
+        }
+        sessions[clientId] = session
+        return reaction
+    }
+
+    private mutating func subscription(_ object: JSONObject, channel: String, user: String) -> JSONValue {
+        let id = object["id"]
+        guard let clientId = object["clientId"]?.stringValue, var session = sessions[clientId], session.user == user
+        else {
+            return unknownClient(channel, object)
+        }
+        let echo: [(String, JSONValue)] = [
+            ("clientId", .string(clientId)), ("subscription", object["subscription"] ?? .null),
+        ]
+        let requested: [String]
+        switch object["subscription"] {
+        case .string(let name):
+            requested = [name]
+        case .array(let names) where !names.isEmpty && names.allSatisfy({ $0.stringValue != nil }):
+            requested = names.compactMap(\.stringValue)
+        default:
+            return reply(channel, id: id, successful: false, echo + [("error", "400::Missing subscription")])
+        }
+        if channel == "/meta/unsubscribe" {
+            session.subscriptions.removeAll { requested.contains($0) }
+        } else {
+            guard requested.allSatisfy({ Self.notificationChannels.contains($0) }) else {
+                return reply(channel, id: id, successful: false, echo + [("error", "403::Forbidden channel")])
+            }
+            session.subscriptions += requested.filter { !session.subscriptions.contains($0) }
+        }
+        sessions[clientId] = session
+        return reply(channel, id: id, successful: true, echo)
+    }
+
+    private mutating func disconnect(_ object: JSONObject, user: String) -> BayeuxReaction {
+        guard let clientId = object["clientId"]?.stringValue, let session = sessions[clientId], session.user == user
+        else {
+            return BayeuxReaction(replies: [unknownClient("/meta/disconnect", object)])
+        }
+        sessions[clientId] = nil
+        var reaction = BayeuxReaction(
+            replies: [reply("/meta/disconnect", id: object["id"], successful: true, [("clientId", .string(clientId))])]
+        )
+        if let held = session.heldConnect {
+            reaction.deliveries.append(
+                BayeuxDelivery(token: held.token, messages: [connectReply(.string(clientId), id: held.requestId)])
+            )
+        }
+        return reaction
+    }
+
+    // MARK: - Helpers
+
+    /// Answers the held connect of `clientId` with everything queued for it.
+    private mutating func complete(_ clientId: String, at now: ContinuousClock.Instant) -> BayeuxDelivery? {
+        guard var session = sessions[clientId], let held = session.heldConnect else { return nil }
+        let messages = [connectReply(.string(clientId), id: held.requestId)] + session.queue
+        session.queue = []
+        session.heldConnect = nil
+        session.lastSeen = now
+        sessions[clientId] = session
+        return BayeuxDelivery(token: held.token, messages: messages)
+    }
+
+    private mutating func expireSessions(at now: ContinuousClock.Instant) {
+        let expired = sessions.values.filter { $0.heldConnect == nil && $0.lastSeen + settings.sessionTimeout < now }
+        for session in expired {
+            sessions[session.clientId] = nil
+        }
+    }
+
+    private func connectReply(_ clientId: JSONValue, id: JSONValue?) -> JSONValue {
+        reply(
+            "/meta/connect",
+            id: id,
+            successful: true,
+            [("clientId", clientId), ("advice", advice(reconnect: isClosing ? "none" : "retry"))]
+        )
+    }
+
+    private func unknownClient(_ channel: String, _ object: JSONObject) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("error", "402::Unknown client"), ("advice", ["reconnect": "handshake", "interval": 0]),
+        ]
+        if let subscription = object["subscription"] {
+            members.insert(("subscription", subscription), at: 0)
+        }
+        return reply(channel, id: object["id"], successful: false, members)
+    }
+
+    private func advice(reconnect: String) -> JSONValue {
+        let timeout = settings.longPollTimeout.components
+        let milliseconds = Int(timeout.seconds) * 1000 + Int(timeout.attoseconds / 1_000_000_000_000_000)
+        return ["reconnect": .string(reconnect), "interval": 0, "timeout": .integer(milliseconds)]
+    }
+
+    private func reply(
+        _ channel: String?,
+        id: JSONValue?,
+        successful: Bool,
+        _ members: [(String, JSONValue)] = []
+    ) -> JSONValue {
+        var object = JSONObject()
+        object["channel"] = channel.map(JSONValue.string)
+        object["id"] = id
+        object["successful"] = .bool(successful)
+        for (key, value) in members {
+            object[key] = value
+        }
+        return .object(object)
+    }
+}

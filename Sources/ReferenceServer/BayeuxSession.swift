@@ -1,0 +1,14 @@
+/// One Bayeux client session: who handshook it, what it subscribed to and what waits for its next connect.
+struct BayeuxSession: Sendable, Hashable {
+    var clientId: String
+    /// The account id the session is bound to at handshake.
+    var user: String
+    /// Subscribed channels, in the spelling the client used.
+    var subscriptions: [String] = []
+    /// Messages waiting for the next `/meta/connect`.
+    var queue: [JSONValue] = []
+    /// The last handshake or connect; a session idle longer than the session timeout expires.
+    var lastSeen: ContinuousClock.Instant
+    /// The `/meta/connect` the server holds open for this session, if any.
+    var heldConnect: HeldConnect?
+}

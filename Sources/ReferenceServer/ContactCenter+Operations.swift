@@ -1,0 +1,234 @@
+extension ContactCenter {
+    /// Performs one operation of `POST /me/interactions/{id}` for `agentId`; returns the notifications to send.
+    mutating func perform(
+        _ operation: InteractionOperation,
+        on id: String,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        if case .getWorkbinContent(let workbin) = operation {
+            // The document does not say which {id} this uses: any interaction that exists will do.
+            guard interactions[id] != nil else { throw .notFound("No interaction '\(id)'") }
+            return workbinContent(workbin, for: agentId)
+        }
+        guard var interaction = interactions[id] else {
+            throw .notFound("No interaction '\(id)'")
+        }
+        let notifications: [AgentNotification]
+        switch operation {
+        case .accept: notifications = try accept(&interaction, by: agentId)
+        case .reject: notifications = try reject(&interaction, by: agentId)
+        case .stopProcessing: notifications = try stopProcessing(&interaction, by: agentId)
+        case .placeInQueue(let queue): notifications = try placeInQueue(&interaction, queue: queue, by: agentId)
+        case .updateProperties(let properties):
+            notifications = try updateProperties(&interaction, properties: properties, by: agentId)
+        case .placeInWorkbin(let workbins):
+            notifications = try placeInWorkbin(&interaction, workbins: workbins, by: agentId)
+        case .transfer(let targetId): notifications = try transfer(&interaction, to: targetId, by: agentId)
+        case .startConference(let invitee):
+            notifications = try startConference(&interaction, with: invitee, by: agentId)
+        case .endConference(let leaver): notifications = try endConference(&interaction, leaver: leaver, by: agentId)
+        case .getWorkbinContent: notifications = []
+        }
+        store(interaction)
+        return notifications
+    }
+
+    private func notify(_ agentId: String, _ interaction: Interaction, _ state: InteractionState) -> AgentNotification {
+        AgentNotification(agentId: agentId, data: interaction.message(state: state))
+    }
+
+    private func accept(_ interaction: inout Interaction, by agentId: String) throws(APIFailure) -> [AgentNotification]
+    {
+        if interaction.invitee == agentId, interaction.status == .invited || interaction.status == .active {
+            if interaction.status == .invited {
+                interaction.participants = [agentId]
+                interaction.status = .active
+            } else {
+                interaction.participants.append(agentId)
+            }
+            interaction.invitee = nil
+            return [notify(agentId, interaction, .accepted)]
+        }
+        if interaction.conferenceInvitees.contains(agentId), interaction.status == .active {
+            interaction.conferenceInvitees.remove(agentId)
+            return [notify(agentId, interaction, .accepted)]
+        }
+        if interaction.participants.contains(agentId) {
+            if deviations.contains(.acceptTwice), interaction.status == .active {
+                return []
+            }
+            throw .conflict("Interaction '\(interaction.id)' is already accepted")
+        }
+        if interaction.invitee == agentId {
+            throw .conflict("Interaction '\(interaction.id)' is \(interaction.status.rawValue)")
+        }
+        throw .forbidden("Agent '\(agentId)' is not invited to interaction '\(interaction.id)'")
+    }
+
+    private func reject(_ interaction: inout Interaction, by agentId: String) throws(APIFailure) -> [AgentNotification]
+    {
+        guard interaction.invitee == agentId else {
+            if interaction.participants.contains(agentId) {
+                throw .conflict("Interaction '\(interaction.id)' is already accepted")
+            }
+            throw .forbidden("Agent '\(agentId)' is not invited to interaction '\(interaction.id)'")
+        }
+        interaction.rejectedBy.insert(agentId)
+        interaction.invitee = nil
+        var notifications = [notify(agentId, interaction, .rejected)]
+        let excluded = interaction.rejectedBy.union(interaction.participants)
+        if let next = nextAgent(after: agentId, excluding: excluded) {
+            interaction.invitee = next
+            notifications.append(notify(next, interaction, .invited))
+        } else if interaction.participants.isEmpty {
+            interaction.status = .queued
+        }
+        return notifications
+    }
+
+    private func stopProcessing(
+        _ interaction: inout Interaction,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        if deviations.contains(.stopBeforeAccept), interaction.invitee == agentId, interaction.status == .invited {
+            interaction.participants = [agentId]
+            interaction.status = .active
+        }
+        try requireParticipant(agentId, of: interaction)
+        interaction.status = .completed
+        interaction.invitee = nil
+        interaction.conferenceInvitees = []
+        return interaction.participants.map { notify($0, interaction, .completed) }
+    }
+
+    private func placeInQueue(
+        _ interaction: inout Interaction,
+        queue: String,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        try requireParticipant(agentId, of: interaction)
+        let participants = interaction.participants
+        interaction.status = .queued
+        interaction.queue = queue
+        Self.release(&interaction)
+        return participants.map { notify($0, interaction, .queued) }
+    }
+
+    private func updateProperties(
+        _ interaction: inout Interaction,
+        properties: JSONObject,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        try requireParticipant(agentId, of: interaction)
+        if !deviations.contains(.propertiesNotUpdated) {
+            interaction.properties.merge(properties)
+        }
+        return interaction.participants.map { notify($0, interaction, .propertiesUpdated) }
+    }
+
+    private func placeInWorkbin(
+        _ interaction: inout Interaction,
+        workbins: [String],
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        try requireParticipant(agentId, of: interaction)
+        interaction.status = .inWorkbin
+        interaction.workbins = workbins
+        Self.release(&interaction)
+        return [notify(agentId, interaction, .placedInWorkbin)]
+    }
+
+    private func workbinContent(_ workbin: String, for agentId: String) -> [AgentNotification] {
+        if deviations.contains(.noWorkbinContent) {
+            return []
+        }
+        let messages = interactions(inWorkbin: workbin).map { $0.message(state: .inWorkbin) }
+        let data: JSONValue = .object(
+            JSONObject([
+                ("messageTypeName", "WorkbinContent"),
+                ("workbin", .string(workbin)),
+                ("interactions", .array(messages)),
+            ])
+        )
+        return [AgentNotification(agentId: agentId, data: data)]
+    }
+
+    private func transfer(
+        _ interaction: inout Interaction,
+        to targetId: String,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        guard targetId != agentId else {
+            throw .badRequest("Parameter 'targetId' names the calling agent")
+        }
+        try requireParticipant(agentId, of: interaction)
+        guard !interaction.participants.contains(targetId) else {
+            throw .conflict("Agent '\(targetId)' already works on interaction '\(interaction.id)'")
+        }
+        if !deviations.contains(.transferKeepsOwner) {
+            interaction.participants.removeAll { $0 == agentId }
+            interaction.conferenceInvitees.remove(agentId)
+        }
+        interaction.invitee = targetId
+        if interaction.participants.isEmpty {
+            interaction.status = .invited
+        }
+        return [notify(agentId, interaction, .transferred), notify(targetId, interaction, .invited)]
+    }
+
+    private func startConference(
+        _ interaction: inout Interaction,
+        with inviteeId: String,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        guard inviteeId != agentId else {
+            throw .badRequest("Parameter 'agentId' names the calling agent")
+        }
+        try requireParticipant(agentId, of: interaction)
+        guard !interaction.participants.contains(inviteeId) else {
+            throw .conflict("Agent '\(inviteeId)' already works on interaction '\(interaction.id)'")
+        }
+        interaction.participants.append(inviteeId)
+        interaction.conferenceInvitees.insert(inviteeId)
+        if interaction.invitee == inviteeId {
+            interaction.invitee = nil
+        }
+        if deviations.contains(.noInvitedConference) {
+            return []
+        }
+        return [notify(inviteeId, interaction, .invitedConference)]
+    }
+
+    private func endConference(
+        _ interaction: inout Interaction,
+        leaver: String,
+        by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
+        try requireParticipant(agentId, of: interaction)
+        guard interaction.participants.contains(leaver) else {
+            throw .conflict("Agent '\(leaver)' is not in a conference on interaction '\(interaction.id)'")
+        }
+        guard interaction.participants.count >= 2 else {
+            throw .conflict("Interaction '\(interaction.id)' has no conference")
+        }
+        // Removing the leaver keeps the order, so the next participant becomes the owner.
+        interaction.participants.removeAll { $0 == leaver }
+        interaction.conferenceInvitees.remove(leaver)
+        let remaining = interaction.participants
+        if deviations.contains(.endConferenceDropsOwner), remaining.count == 1 {
+            interaction.status = .queued
+            Self.release(&interaction)
+        }
+        if deviations.contains(.noLeftConference) {
+            return []
+        }
+        return remaining.map { notify($0, interaction, .leftConference) }
+    }
+
+    /// Nobody works on or is invited to the interaction any more.
+    private static func release(_ interaction: inout Interaction) {
+        interaction.participants = []
+        interaction.conferenceInvitees = []
+        interaction.invitee = nil
+    }
+}

@@ -1,0 +1,102 @@
+import Hummingbird
+
+/// The REST routes of the Interactions API under `/api/v2`.
+struct InteractionRoutes: Sendable {
+    let core: ServerCore
+    let configuration: ReferenceServerConfiguration
+
+    var deviations: Set<Deviation> { configuration.deviations }
+
+    func register(on group: RouterGroup<ServerRequestContext>) {
+        group.get("interactions") { _, context in try await listAll(context) }
+        group.get("interactions/:id") { _, context in try await show(context) }
+        group.put("interactions/:id") { request, context in try await update(request, context) }
+        group.get("me/interactions") { request, context in try await listMine(request, context) }
+        group.post("me/interactions/:id") { request, context in try await operate(request, context) }
+    }
+
+    /// `GET /interactions`: every interaction not completed, for the admin and agents.
+    private func listAll(_ context: ServerRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        if case .admin = caller, deviations.contains(.adminForbidden) {
+            throw APIFailure.forbidden("The Contact Center Admin may not list interactions")
+        }
+        let interactions = await core.activeInteractions
+        return .json(listBody("interactions", .array(interactions.map(\.currentMessage))))
+    }
+
+    /// `GET /interactions/{id}`: the interaction and its participants, for a participant or the invitee.
+    private func show(_ context: ServerRequestContext) async throws -> Response {
+        let agentId = try context.requireCaller().requireAgent()
+        let interaction = try await core.interaction(try context.interactionId(), visibleTo: agentId)
+        guard case .object(var message) = interaction.currentMessage else {
+            throw APIFailure(status: .internalServerError, description: "Internal server error")
+        }
+        message["participants"] = .array(interaction.participants.map(JSONValue.string))
+        return .json(listBody("interaction", .object(message)))
+    }
+
+    /// `PUT /interactions/{id}`: merges `properties` when the body has them.
+    private func update(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
+        let agentId = try context.requireCaller().requireAgent()
+        let body = try await request.jsonBody(limit: configuration.maxBodySize)
+        guard let object = body.objectValue else {
+            throw APIFailure.badRequest("The request body must be a JSON object")
+        }
+        var properties: JSONObject?
+        if let value = object["properties"] {
+            guard let value = value.objectValue else {
+                throw APIFailure.badRequest("Parameter 'properties' must be a JSON object")
+            }
+            properties = value
+        }
+        try await core.update(try context.interactionId(), properties: properties, by: agentId)
+        return okResponse
+    }
+
+    /// `GET /me/interactions`: URIs of the interactions the agent works on, or the messages with `fields=*`.
+    private func listMine(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
+        let agentId = try context.requireCaller().requireAgent()
+        let interactions = await core.interactions(handledBy: agentId)
+        if request.uri.queryParameters["fields"] == "*" {
+            return .json(listBody("interactions", .array(interactions.map(\.currentMessage))))
+        }
+        var base = "/api/v2"
+        if !deviations.contains(.relativeURIs) {
+            base = await core.baseURL
+        }
+        let uris = interactions.map { interaction -> JSONValue in
+            let uri = "\(base)/interactions/\(interaction.id)"
+            return .string(deviations.contains(.paddedURIs) ? " \(uri) " : uri)
+        }
+        return .json(listBody("uris", .array(uris)))
+    }
+
+    /// `POST /me/interactions/{id}`: one of the ten operations.
+    private func operate(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
+        let agentId = try context.requireCaller().requireAgent()
+        let body = try await request.jsonBody(limit: configuration.maxBodySize)
+        guard let operation = try InteractionOperation.parse(body, configuration: configuration) else {
+            if deviations.contains(.unknownOperationOK) {
+                return okResponse
+            }
+            let name = body["operationName"]?.stringValue ?? ""
+            throw APIFailure.badRequest("Unknown operationName '\(name)'")
+        }
+        try await core.perform(operation, on: try context.interactionId(), by: agentId)
+        return okResponse
+    }
+
+    private var okResponse: Response {
+        .json(["status": .string(deviations.contains(.okUppercase) ? "OK" : "ok")])
+    }
+
+    private func listBody(_ key: String, _ value: JSONValue) -> JSONValue {
+        var body = JSONObject()
+        if !deviations.contains(.missingStatusCode) {
+            body["statusCode"] = 0
+        }
+        body[key] = value
+        return .object(body)
+    }
+}

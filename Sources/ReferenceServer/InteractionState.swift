@@ -1,0 +1,14 @@
+/// The `state` values of InteractionStateMessages that the reference server sends.
+enum InteractionState: String, Sendable, Hashable, CaseIterable {
+    case invited = "Invited"
+    case accepted = "Accepted"
+    case rejected = "Rejected"
+    case completed = "Completed"
+    case queued = "Queued"
+    case propertiesUpdated = "PropertiesUpdated"
+    case placedInWorkbin = "PlacedInWorkbin"
+    case inWorkbin = "InWorkbin"
+    case transferred = "Transferred"
+    case invitedConference = "InvitedConference"
+    case leftConference = "LeftConference"
+}

@@ -1,0 +1,19 @@
+/// Where an interaction is in its life.
+enum InteractionStatus: String, Sendable, Hashable {
+    case invited
+    case active
+    case queued
+    case inWorkbin
+    case completed
+
+    /// The `state` an InteractionStateMessage shows for an interaction in this status.
+    var messageState: InteractionState {
+        switch self {
+        case .invited: .invited
+        case .active: .accepted
+        case .queued: .queued
+        case .inWorkbin: .inWorkbin
+        case .completed: .completed
+        }
+    }
+}

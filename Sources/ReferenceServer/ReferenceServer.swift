@@ -1,0 +1,120 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// The bundled reference implementation of the Interactions API and its Bayeux notifications.
+public struct ReferenceServer: Sendable {
+    public var configuration: ReferenceServerConfiguration
+    public var logger: Logger
+
+    /// A logger that only reports warnings and errors.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "reference-server")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    public init(configuration: ReferenceServerConfiguration, logger: Logger = ReferenceServer.quietLogger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until the task is cancelled or SIGINT/SIGTERM arrives (then shuts down gracefully); calls `onReady`
+    /// once the server is bound.
+    public func run(onReady: @escaping @Sendable (RunningReferenceServer) async -> Void) async throws {
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: RunningReferenceServer.self)
+        let services = makeServiceGroup(gracefulShutdownSignals: [.sigterm, .sigint]) { readyContinuation.yield($0) }
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { readyContinuation.finish() }
+                try await services.run()
+            }
+            tasks.addTask {
+                for await running in ready {
+                    await onReady(running)
+                }
+            }
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// Starts a server, calls `body` with it once bound, and shuts it down gracefully (held long-polls are released
+    /// at once) when `body` returns or throws.
+    public static func withRunning<T: Sendable>(
+        _ configuration: ReferenceServerConfiguration,
+        _ body: @Sendable (RunningReferenceServer) async throws -> T
+    ) async throws -> T {
+        try await ReferenceServer(configuration: configuration).withRunning(body)
+    }
+
+    /// Starts this server, calls `body` with it once bound, and shuts it down gracefully afterwards.
+    public func withRunning<T: Sendable>(_ body: @Sendable (RunningReferenceServer) async throws -> T) async throws -> T
+    {
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: RunningReferenceServer.self)
+        let services = makeServiceGroup(gracefulShutdownSignals: []) { readyContinuation.yield($0) }
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
+            tasks.addTask {
+                defer { readyContinuation.finish() }
+                try await services.run()
+            }
+            var iterator = ready.makeAsyncIterator()
+            guard let running = await iterator.next() else {
+                try await tasks.waitForAll()
+                throw ReferenceServerError("The server stopped before it was listening")
+            }
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await body(running))
+            } catch {
+                result = .failure(error)
+            }
+            await services.triggerGracefulShutdown()
+            switch result {
+            case .success(let value):
+                try await tasks.waitForAll()
+                return value
+            case .failure(let error):
+                try? await tasks.waitForAll()
+                throw error
+            }
+        }
+    }
+
+    /// The HTTP application and the long-poll release, in the order that graceful shutdown needs (it runs in
+    /// reverse: held long-polls are released first, then the HTTP server drains).
+    private func makeServiceGroup(
+        gracefulShutdownSignals: [UnixSignal],
+        onBound: @escaping @Sendable (RunningReferenceServer) -> Void
+    ) -> ServiceGroup {
+        let configuration = self.configuration
+        let core = ServerCore(configuration: configuration)
+        let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: ErrorBodyMiddleware(deviations: configuration.deviations))
+        let api = router.group("api/v2").add(middleware: AuthenticationMiddleware(configuration: configuration))
+        InteractionRoutes(core: core, configuration: configuration).register(on: api)
+        NotificationRoutes(core: core, configuration: configuration).register(on: api)
+        FixtureRoutes(core: core, configuration: configuration).register(on: router)
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                let running = RunningReferenceServer(
+                    port: channel.localAddress?.port ?? configuration.port,
+                    configuration: configuration,
+                    core: core
+                )
+                await core.setBaseURL(running.baseURL)
+                onBound(running)
+            },
+            logger: logger
+        )
+        return ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [application, LongPollRelease(core: core)],
+                gracefulShutdownSignals: gracefulShutdownSignals,
+                logger: logger
+            )
+        )
+    }
+}

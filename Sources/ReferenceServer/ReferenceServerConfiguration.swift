@@ -1,0 +1,69 @@
+/// What a reference server serves: where it listens, its accounts, queues, workbins, media types and deviations.
+public struct ReferenceServerConfiguration: Sendable {
+    /// The address to bind, `127.0.0.1` by default.
+    public var host: String
+    /// The port to bind; 0 picks an ephemeral port.
+    public var port: Int
+    /// The agents, in routing order (a rejected interaction goes to the next one).
+    public var agents: [Account]
+    /// The Contact Center Admin.
+    public var admin: Account
+    /// The queues that `PlaceInQueue` accepts.
+    public var queues: [String]
+    /// The workbins that `PlaceInWorkbin` and `GetWorkbinContent` accept.
+    public var workbins: [String]
+    /// The media types that fixtures may create.
+    public var mediaTypes: [String]
+    /// The documented behaviours this server breaks on purpose.
+    public var deviations: Set<Deviation>
+    /// How long a Bayeux `/meta/connect` is held when no message is waiting.
+    public var longPollTimeout: Duration
+    /// A Bayeux session that sends no `/meta/connect` for this long expires.
+    public var sessionTimeout: Duration
+    /// Request bodies above this many bytes are answered with 413.
+    public var maxBodySize: Int
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        agents: [Account]? = nil,
+        admin: Account? = nil,
+        queues: [String] = ["queue-a", "queue-b"],
+        workbins: [String] = ["workbin-a", "workbin-b"],
+        mediaTypes: [String] = ["email", "chat"],
+        deviations: Set<Deviation> = [],
+        longPollTimeout: Duration = .seconds(20),
+        sessionTimeout: Duration = .seconds(60),
+        maxBodySize: Int = 1 << 20
+    ) {
+        self.host = host
+        self.port = port
+        self.agents =
+            agents
+            ?? (1...3).map {
+                Account(id: "agent-\($0)", username: "agent\($0)", password: RandomIdentifier.make(length: 16))
+            }
+        self.admin = admin ?? Account(id: "admin-1", username: "admin", password: RandomIdentifier.make(length: 16))
+        self.queues = queues
+        self.workbins = workbins
+        self.mediaTypes = mediaTypes
+        self.deviations = deviations
+        self.longPollTimeout = longPollTimeout
+        self.sessionTimeout = sessionTimeout
+        self.maxBodySize = maxBodySize
+    }
+
+    /// The default accounts, queues, workbins and media types, with random passwords.
+    public static func generated(port: Int = 0, deviations: Set<Deviation> = []) -> ReferenceServerConfiguration {
+        ReferenceServerConfiguration(port: port, deviations: deviations)
+    }
+
+    /// The account with this Basic user name, if any (agents first, then the admin).
+    func account(username: String) -> Account? {
+        agents.first { $0.username == username } ?? (admin.username == username ? admin : nil)
+    }
+
+    func isAgent(_ id: String) -> Bool {
+        agents.contains { $0.id == id }
+    }
+}

@@ -1,0 +1,82 @@
+/// The shared state of a running server: the contact center and the Bayeux sessions, changed together so that
+/// notifications keep the order of the operations that caused them. It also owns the held long-polls.
+actor ServerCore {
+    let configuration: ReferenceServerConfiguration
+    private var center: ContactCenter
+    var bayeux: BayeuxServerState
+    /// Held connects whose HTTP request waits for its answer, by token.
+    var waiting: [Int: CheckedContinuation<[JSONValue], Never>] = [:]
+    /// Answers that arrived before their request started waiting, by token.
+    var answered: [Int: [JSONValue]] = [:]
+    /// Callers waiting until a session holds a connect (tests use this instead of sleeping): the client id,
+    /// the waiting continuation, and results that came before their caller started waiting.
+    var watchedClients: [Int: String] = [:]
+    var watcherContinuations: [Int: CheckedContinuation<Bool, Never>] = [:]
+    var watcherResults: [Int: Bool] = [:]
+    var lastWatcher = 0
+    /// Where the server listens, for the absolute URIs of `GET /me/interactions`.
+    private(set) var baseURL: String
+
+    init(configuration: ReferenceServerConfiguration) {
+        self.configuration = configuration
+        self.center = ContactCenter(configuration: configuration)
+        let deviations = configuration.deviations
+        self.bayeux = BayeuxServerState(
+            settings: BayeuxServerState.Settings(
+                longPollTimeout: configuration.longPollTimeout,
+                sessionTimeout: configuration.sessionTimeout,
+                forcedChannel: deviations.contains(.wrongChannel) ? "/v2/interactions" : nil,
+                broadcasts: deviations.contains(.broadcastNotifications),
+                acceptsUnknownClients: deviations.contains(.unknownClientAccepted)
+            )
+        )
+        self.baseURL = "http://\(configuration.host):\(configuration.port)/api/v2"
+    }
+
+    func setBaseURL(_ baseURL: String) {
+        self.baseURL = baseURL
+    }
+
+    // MARK: - Fixtures
+
+    /// No interactions remain, workbins are empty, undelivered messages are dropped; Bayeux sessions stay.
+    func reset() {
+        center.reset()
+        bayeux.dropPendingMessages()
+    }
+
+    func createInteraction(mediaType: String, agentId: String, properties: JSONObject) throws(APIFailure) -> String {
+        let (id, notifications) = try center.create(mediaType: mediaType, agentId: agentId, properties: properties)
+        publish(notifications)
+        return id
+    }
+
+    // MARK: - Interactions
+
+    func perform(_ operation: InteractionOperation, on id: String, by agentId: String) throws(APIFailure) {
+        publish(try center.perform(operation, on: id, by: agentId))
+    }
+
+    func update(_ id: String, properties: JSONObject?, by agentId: String) throws(APIFailure) {
+        publish(try center.update(id, properties: properties, by: agentId))
+    }
+
+    var activeInteractions: [Interaction] {
+        center.activeInteractions
+    }
+
+    func interactions(handledBy agentId: String) -> [Interaction] {
+        center.interactions(handledBy: agentId)
+    }
+
+    func interaction(_ id: String, visibleTo agentId: String) throws(APIFailure) -> Interaction {
+        try center.interaction(id, visibleTo: agentId)
+    }
+
+    private func publish(_ notifications: [AgentNotification]) {
+        guard !notifications.isEmpty else { return }
+        for delivery in bayeux.publish(notifications, at: .now) {
+            deliver(delivery)
+        }
+    }
+}

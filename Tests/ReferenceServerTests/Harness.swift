@@ -1,0 +1,49 @@
+import Testing
+
+@testable import ReferenceServer
+
+/// A live reference server on an ephemeral port with a user for each account.
+struct Harness: Sendable {
+    var server: RunningReferenceServer
+
+    var agent1: TestUser { user(server.configuration.agents[0]) }
+    var agent2: TestUser { user(server.configuration.agents[1]) }
+    var agent3: TestUser { user(server.configuration.agents[2]) }
+    var admin: TestUser { user(server.configuration.admin) }
+    var anonymous: TestUser { user(nil) }
+
+    func user(_ account: Account?) -> TestUser {
+        TestUser(port: server.port, account: account)
+    }
+
+    /// Runs `body` against a fresh server, shut down afterwards.
+    static func with<T: Sendable>(
+        _ deviations: Set<Deviation> = [],
+        longPollTimeout: Duration = .seconds(2),
+        _ body: @Sendable (Harness) async throws -> T
+    ) async throws -> T {
+        var configuration = ReferenceServerConfiguration.generated(deviations: deviations)
+        configuration.longPollTimeout = longPollTimeout
+        return try await ReferenceServer.withRunning(configuration) { server in
+            try await body(Harness(server: server))
+        }
+    }
+
+    /// Creates an interaction through the fixture contract; returns its id.
+    func create(for agentId: String = "agent-1", properties: String = "{}") async throws -> String {
+        let reply = try await anonymous.post(
+            "/fixtures/interactions",
+            #"{"mediaType":"email","agentId":"\#(agentId)","properties":\#(properties)}"#
+        )
+        #expect(reply.status == 201)
+        return try #require(reply.json?["id"]?.stringValue)
+    }
+
+    /// Creates an interaction for agent-1 and accepts it.
+    func accepted() async throws -> String {
+        let id = try await create()
+        let reply = try await agent1.operate(id, #"{"operationName":"Accept"}"#)
+        #expect(reply.status == 200)
+        return id
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import ReferenceServer
+
+/// A Bayeux session of one user on a live server, subscribed to `/v2/me/interactions`.
+struct NotificationListener: Sendable {
+    var user: TestUser
+    var clientId: String
+
+    static func open(_ user: TestUser) async throws -> NotificationListener {
+        let handshake = try await user.bayeux(["channel": "/meta/handshake", "version": "1.0", "id": "1"])
+        let clientId = try #require(handshake.first?["clientId"]?.stringValue)
+        let subscribe = try await user.bayeux(
+            ["channel": "/meta/subscribe", "clientId": .string(clientId), "subscription": "/v2/me/interactions"]
+        )
+        #expect(subscribe.first?["successful"] == true)
+        return NotificationListener(user: user, clientId: clientId)
+    }
+
+    /// One `/meta/connect`: the data of the messages it carried.
+    func connect() async throws -> [JSONValue] {
+        let replies = try await user.bayeux(
+            ["channel": "/meta/connect", "clientId": .string(clientId), "connectionType": "long-polling"]
+        )
+        #expect(replies.first?["channel"] == "/meta/connect")
+        return replies.dropFirst().compactMap { $0["data"] }
+    }
+
+    /// Connects until a message with `state` arrives, at most `attempts` long-polls; the messages seen.
+    func receive(state: String, attempts: Int = 3) async throws -> [JSONValue] {
+        var seen: [JSONValue] = []
+        for _ in 0..<attempts {
+            seen += try await connect()
+            if seen.contains(where: { $0["state"]?.stringValue == state }) {
+                return seen
+            }
+        }
+        Issue.record("No \(state) message; got \(seen.map(\.jsonText))")
+        return seen
+    }
+}
