@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "ConformanceJSON"),
@@ -44,12 +46,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "EmbeddedTarget",
+            dependencies: [
+                "ConformanceKit",
+                "ReferenceServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .executableTarget(
             name: "conformance",
             dependencies: [
                 "ConformanceKit",
                 "ReferenceServer",
+                "EmbeddedTarget",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "ConformanceJSONTests", dependencies: ["ConformanceJSON"]),
@@ -68,8 +80,22 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "RobustnessTests",
+            dependencies: [
+                "ConformanceKit",
+                "ConformanceJSON",
+                "EmbeddedTarget",
+                "ReferenceServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
             name: "ConformanceKitTests",
-            dependencies: ["ConformanceKit", "ReferenceServer"]
+            dependencies: ["ConformanceKit", "ReferenceServer", "EmbeddedTarget"]
         ),
     ]
 )

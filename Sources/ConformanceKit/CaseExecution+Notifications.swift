@@ -8,7 +8,8 @@ extension CaseExecution {
             error = "no notification session for \(role): \(sessionProblems[role] ?? "the profile has no such agent")"
             return .stopped
         }
-        let deadline = clock.now + timeouts.notification
+        let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
+        let deadline = clock.now + budget
         if let (role, notification, match) = await firstMatch(expected, among: expectation.agents, until: deadline) {
             consumed[role, default: []].insert(notification.index)
             variables.merge(match.captures) { _, new in new }
@@ -36,7 +37,12 @@ extension CaseExecution {
                 return .passed
             }
         }
+        await health.recordTimeout()
         let received = await receivedSinceStart(expectation.agents)
+        var sessionProblems: [String] = []
+        for role in expectation.agents {
+            if let inbox = inboxes[role] { sessionProblems += await inbox.problems().suffix(2) }
+        }
         let who = expectation.agents.joined(separator: " or ")
         deviations.append(
             Deviation(
@@ -44,12 +50,16 @@ extension CaseExecution {
                 level: requirementLevel(expectation.requirement),
                 pointer: "",
                 expected: JSONMatcher.describe(expected),
-                actual: received.isEmpty
+                actual: (received.isEmpty
                     ? "nothing"
                     : received.suffix(5).map { "\($0.role): \($0.notification.data.abbreviated(limit: 160))" }
-                        .joined(separator: "; "),
+                        .joined(separator: "; "))
+                    + (sessionProblems.isEmpty
+                        ? ""
+                        : " (the notification session reported: "
+                            + sessionProblems.joined(separator: "; ") + ")"),
                 message:
-                    "no notification matching \(JSONMatcher.describe(expected)) reached \(who) within \(DurationText.milliseconds(timeouts.notification)) ms",
+                    "no notification matching \(JSONMatcher.describe(expected)) reached \(who) within \(DurationText.milliseconds(budget)) ms",
                 erratum: erratum(expectation.requirement),
                 curl: curl
             )
@@ -83,24 +93,37 @@ extension CaseExecution {
         }
     }
 
-    func receivedSinceStart(_ roles: [String]) async -> [(role: String, notification: ReceivedNotification)] {
+    /// What the roles received since the case began; `unmatched` leaves out what a step already matched.
+    func receivedSinceStart(_ roles: [String], unmatched: Bool = false) async
+        -> [(role: String, notification: ReceivedNotification)]
+    {
         var received: [(role: String, notification: ReceivedNotification)] = []
         for role in roles {
             guard let inbox = inboxes[role] else { continue }
             let cursor = cursors[role] ?? 0
-            received += await inbox.all().filter { $0.index >= cursor }.map { (role, $0) }
+            let matched = unmatched ? consumed[role] ?? [] : []
+            received += await inbox.all().filter { $0.index >= cursor && !matched.contains($0.index) }.map {
+                (role, $0)
+            }
         }
         return received
     }
 
-    /// Waits out the quiet period after the last step, then reports any notification that must not have arrived.
+    /// Once everything sent before now has surely arrived, reports any notification that must not have.
     func checkAbsences() async {
         guard !absences.isEmpty else { return }
-        let quietEnd = lastActivity + timeouts.quietPeriod
-        if quietEnd > clock.now { try? await Task.sleep(until: quietEnd, clock: clock) }
+        let roles = Array(Set(absences.flatMap(\.expectation.agents))).sorted()
+        let markers = await barrier(for: roles)
+        if markers == nil {
+            let quietEnd = lastActivity + timeouts.quietPeriod
+            if quietEnd > clock.now { try? await Task.sleep(until: quietEnd, clock: clock) }
+        }
+        let markerPatterns = (markers ?? []).map { JSONPattern.anywhere(.literal(.string($0))) }
         for (expectation, pattern) in absences {
-            for (role, notification) in await receivedSinceStart(expectation.agents)
-            where JSONMatcher.match(pattern, notification.data).isMatch {
+            for (role, notification) in await receivedSinceStart(expectation.agents, unmatched: true)
+            where JSONMatcher.match(pattern, notification.data).isMatch
+                && !markerPatterns.contains(where: { JSONMatcher.match($0, notification.data).isMatch })
+            {
                 deviations.append(
                     Deviation(
                         requirement: expectation.requirement,
@@ -117,5 +140,36 @@ extension CaseExecution {
                 deviationCurl = deviationCurl ?? curl
             }
         }
+    }
+
+    /// A barrier instead of a fixed wait: a marker interaction is routed to each watched agent through the
+    /// fixtures; a target delivers an agent's notifications in order, so once the marker's invitation arrives,
+    /// everything the case provoked earlier has arrived too. Returns the marker ids, or nil when the target
+    /// cannot give a barrier (no HTTP fixtures, or a marker did not arrive) and the quiet period must do.
+    func barrier(for roles: [String]) async -> [String]? {
+        guard case .http = profile.fixtures else { return nil }
+        let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
+        var markers: [String] = []
+        for role in roles {
+            guard let account = Roles.account(role, in: profile), inboxes[role] != nil else { return nil }
+            let mediaType = profile.mediaTypes.first ?? "email"
+            guard
+                let marker = try? await fixtures.createInteraction(
+                    mediaType: mediaType,
+                    agentId: account.id,
+                    properties: .object(JSONObject())
+                )
+            else { return nil }
+            markers.append(marker)
+            let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
+            guard
+                await firstMatch(.anywhere(.literal(.string(marker))), among: [role], until: clock.now + budget) != nil
+            else {
+                await health.recordTimeout()
+                return nil
+            }
+            transcript.append("barrier: marker interaction \(marker) reached \(role)")
+        }
+        return markers
     }
 }

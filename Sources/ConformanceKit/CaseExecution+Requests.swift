@@ -54,7 +54,7 @@ extension CaseExecution {
             }
         }
         deviations += evaluation.deviations
-        notes += evaluation.notes
+        for note in evaluation.notes where !notes.contains(note) { notes.append(note) }
         info += evaluation.info
         if !evaluation.deviations.isEmpty, deviationCurl == nil { deviationCurl = evaluation.deviations.first?.curl }
         return evaluation.deviations.isEmpty ? .passed : .deviated
@@ -154,6 +154,25 @@ extension CaseExecution {
                     expected: "HTTP \(expectation)",
                     actual: "HTTP \(answer.status)",
                     message: "answered HTTP \(answer.status), expected \(expectation)"
+                )
+            }
+        case .excludesSecretsOf(let role):
+            guard let account = Roles.account(role, in: profile) else { break }
+            let secrets = [
+                ("the password of \(role)", account.password),
+                ("the wrong password the suite sent", "not-the-password"),
+                ("the Basic credentials of \(role)", BasicAuth.header(account.username, account.password)),
+                ("the wrong Basic credentials", BasicAuth.header(account.username, "not-the-password")),
+            ]
+            let raw =
+                String(decoding: answer.body, as: UTF8.self)
+                + answer.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+            for (name, secret) in secrets where !secret.isEmpty && raw.contains(secret) {
+                deviate(
+                    pointer: "",
+                    expected: "an answer that does not repeat \(name)",
+                    actual: "the answer contains \(name) (not shown here)",
+                    message: "the answer repeats \(name)"
                 )
             }
         case .emptyBody:

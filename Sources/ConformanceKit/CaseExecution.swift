@@ -11,6 +11,7 @@ final class CaseExecution {
     let client: TargetClient
     let inboxes: [String: NotificationInbox]
     let sessionProblems: [String: String]
+    let health: NotificationHealth
     let clock = ContinuousClock()
 
     var variables: [String: JSONValue] = [:]
@@ -37,7 +38,8 @@ final class CaseExecution {
         timeouts: TargetProfile.Timeouts,
         client: TargetClient,
         inboxes: [String: NotificationInbox],
-        sessionProblems: [String: String]
+        sessionProblems: [String: String],
+        health: NotificationHealth
     ) {
         self.testCase = testCase
         self.catalog = catalog
@@ -46,7 +48,20 @@ final class CaseExecution {
         self.client = client
         self.inboxes = inboxes
         self.sessionProblems = sessionProblems
+        self.health = health
         self.variables = Self.profileVariables(profile)
+    }
+
+    /// The result of a case that could not start, e.g. because the fixture reset failed.
+    static func errored(_ testCase: ConformanceCase, reason: String) -> CaseResult {
+        CaseResult(
+            id: testCase.id,
+            operation: testCase.operation,
+            title: testCase.title,
+            requirements: testCase.requirements,
+            verdict: .error,
+            error: reason
+        )
     }
 
     /// What a step's outcome means for the steps after it.
@@ -64,12 +79,6 @@ final class CaseExecution {
                 break execute
             }
             let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
-            do {
-                try await fixtures.reset()
-            } catch {
-                self.error = error.description
-                break execute
-            }
             for (role, inbox) in inboxes { cursors[role] = await inbox.count }
             for step in testCase.given where await perform(step, fixtures: fixtures) != .passed {
                 break execute
@@ -78,7 +87,8 @@ final class CaseExecution {
                 break execute
             }
         }
-        if error == nil, skipReason == nil { await checkAbsences() }
+        if error == nil, skipReason == nil, !Task.isCancelled { await checkAbsences() }
+        if Task.isCancelled { error = Runner.interruptedReason }
         let verdict: Verdict =
             skipReason != nil ? .skip : CaseResult.verdict(deviations: deviations, notes: notes, error: error)
         return CaseResult(

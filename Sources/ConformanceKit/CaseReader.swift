@@ -172,11 +172,14 @@ struct CaseReader {
     {
         let fields = try node.mapping("a check")
         try fields.rejectUnknownFields(
-            ["status", "body", "golden", "emptyBody", "requirement"] + (readingAllowed ? ["readings"] : ["note"])
+            ["status", "body", "golden", "emptyBody", "excludesSecretsOf", "requirement"]
+                + (readingAllowed ? ["readings"] : ["note"])
         )
-        let kinds = ["status", "body", "golden", "emptyBody"].filter { fields[$0] != nil }
+        let kinds = ["status", "body", "golden", "emptyBody", "excludesSecretsOf"].filter { fields[$0] != nil }
         guard kinds.count == 1 else {
-            throw node.error("a check needs exactly one of status, body, golden, emptyBody; found \(kinds)")
+            throw node.error(
+                "a check needs exactly one of status, body, golden, emptyBody, excludesSecretsOf; found \(kinds)"
+            )
         }
         let kind: CheckKind
         switch kinds[0] {
@@ -186,6 +189,7 @@ struct CaseReader {
             try validatePattern(pattern, at: fields.required("body"))
             kind = .body(pattern: pattern, source: nil)
         case "golden": kind = try golden(fields.required("golden"))
+        case "excludesSecretsOf": kind = .excludesSecretsOf(try role(fields.required("excludesSecretsOf")))
         default: kind = .emptyBody
         }
         var readings: [Reading] = []

@@ -90,7 +90,7 @@ public struct ConsoleReporter: Sendable {
         }
         for note in result.notes { write(paint("  note: ", .cyan) + note) }
         if verbosity >= .verbose { for info in result.info { write("  info: \(info)") } }
-        if result.verdict != .pass, result.verdict != .skip, let curl = result.curl {
+        if [.fail, .warn, .error].contains(result.verdict), let curl = result.curl {
             write("  reproduce: \(curl)")
         }
     }

@@ -3,11 +3,13 @@ import Bayeux
 import Foundation
 
 /// One Bayeux session per agent of the profile, open for the whole run so that cases reuse them.
+///
+/// The sessions get an HTTP client of their own: each holds a long-poll connection open, and sharing a pool
+/// with the cases' requests would leave those waiting behind the long-polls.
 struct NotificationSessions: Sendable {
     static let channel = "/v2/me/interactions"
 
     let profile: TargetProfile
-    let httpClient: HTTPClient
     let timeout: Duration
 
     /// Opens a session per agent role (`agent1`...), runs `body` with their inboxes and the problems of the
@@ -16,11 +18,22 @@ struct NotificationSessions: Sendable {
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
     ) async -> T {
         let roles = profile.agents.indices.map { (role: "agent\($0 + 1)", account: profile.agents[$0]) }
-        return await open(roles[...], inboxes: [:], problems: [:], body)
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
+        // A long-poll per agent, plus room for subscribe and disconnect requests beside them.
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: 2 * roles.count + 4
+        )
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let value = await open(roles[...], httpClient: httpClient, inboxes: [:], problems: [:], body)
+        try? await httpClient.shutdown()
+        return value
     }
 
     private func open<T: Sendable>(
         _ remaining: ArraySlice<(role: String, account: TargetProfile.Account)>,
+        httpClient: HTTPClient,
         inboxes: [String: NotificationInbox],
         problems: [String: String],
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
@@ -43,7 +56,7 @@ struct NotificationSessions: Sendable {
             ) { session in
                 var opened = inboxes
                 opened[next.role] = session.inbox
-                let value = await open(rest, inboxes: opened, problems: problems, body)
+                let value = await open(rest, httpClient: httpClient, inboxes: opened, problems: problems, body)
                 outcome.value = value
                 return value
             }
@@ -51,7 +64,7 @@ struct NotificationSessions: Sendable {
             if let value = outcome.value { return value }
             var failed = problems
             failed[next.role] = String(describing: error)
-            return await open(rest, inboxes: inboxes, problems: failed, body)
+            return await open(rest, httpClient: httpClient, inboxes: inboxes, problems: failed, body)
         }
     }
 }

@@ -18,7 +18,7 @@ public enum ReportWriter {
 
     /// Report formats.
     public enum Format: String, Sendable, CaseIterable {
-        case json
+        case json, junit, html, markdown
     }
 
     /// Writes `run` to every destination; returns the problems (a report that could not be written).
@@ -48,6 +48,9 @@ public enum ReportWriter {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(run) + Data("\n".utf8)
+        case .junit: return Data(JUnitReport.render(run).utf8)
+        case .html: return Data(HTMLReport.render(run).utf8)
+        case .markdown: return Data(MarkdownReport.render(run).utf8)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a run selects and judges cases.
 public struct RunOptions: Sendable {
     /// Case id globs (`accept-*`); a case runs when any matches, or when the list is empty.
@@ -6,11 +8,19 @@ public struct RunOptions: Sendable {
     public var strict = false
     /// Overrides the profile's per-request deadline.
     public var requestTimeout: Duration?
+    /// Cases run at once (each on its own group of three agents; fewer when the profile has fewer groups).
+    public var jobs: Int
 
-    public init(filters: [String] = [], strict: Bool = false, requestTimeout: Duration? = nil) {
+    public init(
+        filters: [String] = [],
+        strict: Bool = false,
+        requestTimeout: Duration? = nil,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.filters = filters
         self.strict = strict
         self.requestTimeout = requestTimeout
+        self.jobs = max(1, jobs)
     }
 
     /// Whether the case is selected.

@@ -32,6 +32,21 @@ public struct RunResult: Sendable, Hashable, Codable {
         public var version: String
     }
 
+    /// A requirement as the document states it, so a saved report explains itself without the catalog.
+    public struct Clause: Sendable, Hashable, Codable {
+        public var level: RequirementLevel
+        public var section: String
+        public var quote: String
+        public var erratum: String?
+
+        public init(_ requirement: Requirement) {
+            level = requirement.level
+            section = requirement.section
+            quote = requirement.quote
+            erratum = requirement.erratum
+        }
+    }
+
     /// What was certified.
     public struct Target: Sendable, Hashable, Codable {
         public var name: String
@@ -46,8 +61,21 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var durationMs: Int
     /// False when the run was interrupted before every selected case ran.
     public var complete: Bool
+    /// The requirements the cases cite, by id.
+    public var clauses: [String: Clause]
+    /// HTTP exchanges the run made (cases, fixtures, probe; not the notification long-polls).
+    public var exchanges: Int?
+    /// Notifications the run's sessions received.
+    public var notifications: Int?
 
-    public init(target: Target, cases: [CaseResult], startedAt: Date, durationMs: Int, complete: Bool = true) {
+    public init(
+        target: Target,
+        cases: [CaseResult],
+        startedAt: Date,
+        durationMs: Int,
+        complete: Bool = true,
+        clauses: [String: Clause] = [:]
+    ) {
         self.suite = Suite(version: SuiteVersion.current)
         self.target = target
         self.summary = Summary(cases)
@@ -55,6 +83,7 @@ public struct RunResult: Sendable, Hashable, Codable {
         self.startedAt = ISO8601DateFormatter().string(from: startedAt)
         self.durationMs = durationMs
         self.complete = complete
+        self.clauses = clauses
     }
 
     /// DESIGN.md exit codes: 0 when nothing failed or errored (and, under `strict`, nothing warned), else 1.

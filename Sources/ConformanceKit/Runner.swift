@@ -16,7 +16,14 @@ public struct Runner: Sendable {
     /// The target could not be reached at all (DESIGN.md exit code 3).
     public struct Unreachable: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
+
+    /// The reason given for cases cut short by an interrupt (Ctrl-C).
+    public static let interruptedReason = "interrupted before the case finished"
 
     public let catalog: Catalog
     public let profile: TargetProfile
@@ -45,37 +52,85 @@ public struct Runner: Sendable {
         try await probe(client)
         let cases = selectedCases
         await progress(.started(total: cases.count))
-        let sessions = NotificationSessions(profile: profile, httpClient: httpClient, timeout: caseTimeouts.request)
-        let results = await sessions.withOpenSessions { inboxes, problems in
+        let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
+        let resetProblem: String?
+        do {
+            try await fixtures.reset()
+            resetProblem = nil
+        } catch {
+            resetProblem = error.description
+        }
+        let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request)
+        let groups = AgentGroup.split(profile)
+        let jobs = max(1, min(options.jobs, groups.count))
+        let (results, notifications) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {
                 await progress(.sessionProblem(role: role, message: message))
             }
-            var results: [CaseResult] = []
-            for (index, testCase) in cases.enumerated() {
-                if Task.isCancelled { break }
-                let execution = CaseExecution(
-                    testCase: testCase,
-                    catalog: catalog,
-                    profile: profile,
-                    timeouts: caseTimeouts,
-                    client: client,
-                    inboxes: inboxes,
-                    sessionProblems: problems
-                )
-                let result = await execution.run()
-                results.append(result)
-                await progress(.caseFinished(index: index + 1, total: cases.count, result: result))
+            let health = NotificationHealth(inboxes: Array(inboxes.values))
+            let pool = GroupPool(groups: groups.map { $0.view(of: profile, inboxes: inboxes, problems: problems) })
+            let results = await withTaskGroup(of: (Int, CaseResult).self) { group in
+                var results = [CaseResult?](repeating: nil, count: cases.count)
+                var next = 0
+                var finished = 0
+                func launch() {
+                    guard next < cases.count, !Task.isCancelled else { return }
+                    let index = next
+                    next += 1
+                    let testCase = cases[index]
+                    group.addTask {
+                        if let resetProblem {
+                            return (index, CaseExecution.errored(testCase, reason: resetProblem))
+                        }
+                        let view = await pool.lease()
+                        let result = await CaseExecution(
+                            testCase: testCase,
+                            catalog: catalog,
+                            profile: view.profile,
+                            timeouts: caseTimeouts,
+                            client: client,
+                            inboxes: view.inboxes,
+                            sessionProblems: view.problems,
+                            health: health
+                        ).run()
+                        await pool.release(view)
+                        return (index, result)
+                    }
+                }
+                for _ in 0..<jobs { launch() }
+                for await (index, result) in group {
+                    results[index] = result
+                    finished += 1
+                    await progress(.caseFinished(index: finished, total: cases.count, result: result))
+                    launch()
+                }
+                return results.compactMap { $0 }
             }
-            return results
+            var notifications = 0
+            for inbox in inboxes.values { notifications += await inbox.count }
+            return (results, notifications)
         }
         let elapsed = clock.now - start
-        return RunResult(
+        var result = RunResult(
             target: RunResult.Target(name: profile.name, baseURL: profile.baseURL),
             cases: results,
             startedAt: started,
             durationMs: DurationText.milliseconds(elapsed),
-            complete: results.count == cases.count
+            complete: results.count == cases.count && !results.contains { $0.error == Self.interruptedReason },
+            clauses: clauses(for: results)
         )
+        result.exchanges = client.meter.count
+        result.notifications = notifications
+        return result
+    }
+
+    /// The document's text for every requirement the results cite.
+    func clauses(for results: [CaseResult]) -> [String: RunResult.Clause] {
+        var clauses: [String: RunResult.Clause] = [:]
+        for id in Set(results.flatMap(\.requirements)) {
+            if let requirement = catalog.requirement(id) { clauses[id] = RunResult.Clause(requirement) }
+        }
+        return clauses
     }
 
     /// One unauthenticated request: any HTTP answer means the target is there.

@@ -118,6 +118,9 @@ public enum CheckKind: Sendable {
     case body(pattern: JSONValue, source: String?)
     /// The body is empty.
     case emptyBody
+    /// The raw answer (headers and body) repeats none of a role's secrets: its password, the wrong password the
+    /// suite sends, or either Basic credential.
+    case excludesSecretsOf(String)
 }
 
 /// The HTTP status codes a check accepts.

@@ -18,11 +18,19 @@ public struct TargetClient: Sendable {
     public let httpClient: HTTPClient
     public var timeout: Duration
     public var maxBodyBytes: Int
+    /// Counts every exchange sent through this client.
+    public let meter: ExchangeMeter
 
-    public init(httpClient: HTTPClient, timeout: Duration, maxBodyBytes: Int = 16 * 1024 * 1024) {
+    public init(
+        httpClient: HTTPClient,
+        timeout: Duration,
+        maxBodyBytes: Int = 16 * 1024 * 1024,
+        meter: ExchangeMeter = ExchangeMeter()
+    ) {
         self.httpClient = httpClient
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
+        self.meter = meter
     }
 
     /// Sends one request and reads the whole answer, within `timeout`.
@@ -32,6 +40,7 @@ public struct TargetClient: Sendable {
         headers: [(String, String)],
         body: [UInt8]?
     ) async throws(TransportError) -> HTTPAnswer {
+        meter.record()
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }

@@ -1,5 +1,8 @@
-/// A message for one agent's `/v2/me/interactions` subscriptions.
+/// A message for one agent's Bayeux sessions.
 struct AgentNotification: Sendable, Hashable {
     var agentId: String
     var data: JSONValue
+    /// The channel to publish on; `nil` for the one the session subscribed to (`/v2/me/interactions`, with or
+    /// without the slash).
+    var channel: String?
 }

@@ -13,6 +13,8 @@ struct BayeuxServerState: Sendable {
         var broadcasts = false
         /// Answer `/meta/connect` with an unknown `clientId` successfully (a deviation).
         var acceptsUnknownClients = false
+        /// Queue every message twice (a deviation).
+        var deliversTwice = false
     }
 
     /// The channels a client may subscribe to; the document writes it with and without the slash.
@@ -55,7 +57,8 @@ struct BayeuxServerState: Sendable {
     }
 
     /// Queues `notifications` for their users' subscribed sessions and completes the held connects that can now
-    /// carry them. Messages for a user with no subscribed session are dropped.
+    /// carry them. Messages for a user with no subscribed session are dropped. A notification without a channel of
+    /// its own goes on the channel the session subscribed to.
     mutating func publish(_ notifications: [AgentNotification], at now: ContinuousClock.Instant) -> [BayeuxDelivery] {
         expireSessions(at: now)
         let clientIds = sessions.keys.sorted()
@@ -64,11 +67,13 @@ struct BayeuxServerState: Sendable {
                 guard var session = sessions[clientId], let subscribed = session.subscriptions.first,
                     session.user == notification.agentId || settings.broadcasts
                 else { continue }
-                lastMessageId += 1
-                let channel = settings.forcedChannel ?? subscribed
-                session.queue.append(
-                    ["channel": .string(channel), "data": notification.data, "id": .string(String(lastMessageId))]
-                )
+                let channel = notification.channel ?? settings.forcedChannel ?? subscribed
+                for _ in 0..<(settings.deliversTwice ? 2 : 1) {
+                    lastMessageId += 1
+                    session.queue.append(
+                        ["channel": .string(channel), "data": notification.data, "id": .string(String(lastMessageId))]
+                    )
+                }
                 sessions[clientId] = session
             }
         }

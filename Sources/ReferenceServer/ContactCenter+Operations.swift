@@ -73,6 +73,9 @@ extension ContactCenter {
             }
             throw .forbidden("Agent '\(agentId)' is not invited to interaction '\(interaction.id)'")
         }
+        if deviations.contains(.rejectNotRepresented) {
+            return []
+        }
         interaction.rejectedBy.insert(agentId)
         interaction.invitee = nil
         var notifications = [notify(agentId, interaction, .rejected)]
@@ -107,6 +110,9 @@ extension ContactCenter {
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
         try requireParticipant(agentId, of: interaction)
+        if deviations.contains(.queueKeepsOwner) {
+            return []
+        }
         let participants = interaction.participants
         interaction.status = .queued
         interaction.queue = queue
@@ -132,6 +138,9 @@ extension ContactCenter {
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
         try requireParticipant(agentId, of: interaction)
+        if deviations.contains(.workbinNotPlaced) {
+            return []
+        }
         interaction.status = .inWorkbin
         interaction.workbins = workbins
         Self.release(&interaction)
@@ -196,7 +205,9 @@ extension ContactCenter {
         if deviations.contains(.noInvitedConference) {
             return []
         }
-        return [notify(inviteeId, interaction, .invitedConference)]
+        let state: InteractionState =
+            deviations.contains(.conferenceStateName) ? .conferenceInvited : .invitedConference
+        return [notify(inviteeId, interaction, state)]
     }
 
     private func endConference(

@@ -32,7 +32,7 @@ struct ContactCenter: Sendable {
             throw .badRequest("Unknown agent '\(agentId)'")
         }
         serial += 1
-        let id = RandomIdentifier.interaction(serial: serial)
+        let id = configuration.dialect.interactionId(serial: serial)
         let interaction = Interaction(
             id: id,
             mediaType: mediaType,

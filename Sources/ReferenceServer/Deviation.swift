@@ -10,24 +10,31 @@ public enum Deviation: String, CaseIterable, Sendable {
     case missingStatusCode = "missing-status-code"
     case relativeURIs = "relative-uris"
     case paddedURIs = "padded-uris"
+    case fieldsIgnored = "fields-ignored"
     case anyPassword = "any-password"
+    case anonymousAllowed = "anonymous-allowed"
     case adminForbidden = "admin-forbidden"
     case unknownOperationOK = "unknown-operation-ok"
     case leaveConferenceOnly = "leave-conference-only"
-    // Interaction behaviour
+    // Interaction behaviour, by operation
     case noInvitedNotification = "no-invited-notification"
     case acceptTwice = "accept-twice"
+    case rejectNotRepresented = "reject-not-represented"
     case stopBeforeAccept = "stop-before-accept"
     case foreignActionAllowed = "foreign-action-allowed"
     case completedStillListed = "completed-still-listed"
+    case queueKeepsOwner = "queue-keeps-owner"
     case propertiesNotUpdated = "properties-not-updated"
+    case workbinNotPlaced = "workbin-not-placed"
     case noWorkbinContent = "no-workbin-content"
     case transferKeepsOwner = "transfer-keeps-owner"
     case noInvitedConference = "no-invited-conference"
+    case conferenceStateName = "conference-state-name"
     case noLeftConference = "no-left-conference"
     case endConferenceDropsOwner = "end-conference-drops-owner"
     // Bayeux
     case broadcastNotifications = "broadcast-notifications"
+    case duplicateNotifications = "duplicate-notifications"
     case unknownClientAccepted = "unknown-client-accepted"
     case wrongChannel = "wrong-channel"
 
@@ -40,52 +47,66 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .missingStatusCode: "GET answers omit \"statusCode\":0"
         case .relativeURIs: "GET /me/interactions lists relative URIs instead of absolute URLs"
         case .paddedURIs: "GET /me/interactions pads each URI with spaces, as the document's sample does"
+        case .fieldsIgnored: "GET /me/interactions?fields=* answers the uris form instead of the messages"
         case .anyPassword: "a known user name with a wrong password is let in"
+        case .anonymousAllowed: "a request without an Authorization header is served as the first agent"
         case .adminForbidden: "GET /interactions refuses the Contact Center Admin"
         case .unknownOperationOK: "an unknown operationName succeeds and does nothing"
         case .leaveConferenceOnly: "only \"LeaveConference\" is accepted; \"EndConference\" is an unknown operation"
         case .noInvitedNotification: "a new interaction sends no Invited notification"
         case .acceptTwice: "accepting an interaction that is already accepted succeeds"
+        case .rejectNotRepresented: "Reject succeeds but offers the interaction to no one and leaves it invited"
         case .stopBeforeAccept: "StopProcessing succeeds on an interaction that was never accepted"
         case .foreignActionAllowed: "an agent may act on an interaction it has no part in"
         case .completedStillListed: "completed interactions stay in GET /me/interactions"
+        case .queueKeepsOwner: "PlaceInQueue succeeds but the agent keeps the interaction"
         case .propertiesNotUpdated: "UpdateProperties succeeds but keeps the old properties"
+        case .workbinNotPlaced: "PlaceInWorkbin succeeds but the interaction stays with the agent, not in the workbin"
         case .noWorkbinContent: "GetWorkbinContent succeeds but sends no WorkbinContent notification"
         case .transferKeepsOwner: "after Transfer the original agent still has the interaction"
         case .noInvitedConference: "StartConference sends no InvitedConference notification"
+        case .conferenceStateName: "StartConference invites with state \"ConferenceInvited\", not \"InvitedConference\""
         case .noLeftConference: "EndConference sends no LeftConference notification"
         case .endConferenceDropsOwner: "the last agent left in a conference loses the interaction"
         case .broadcastNotifications: "every subscribed session gets every agent's notifications"
+        case .duplicateNotifications: "every notification is delivered twice to its agent"
         case .unknownClientAccepted: "/meta/connect with an unknown clientId succeeds"
         case .wrongChannel: "notifications are published on /v2/interactions instead of /v2/me/interactions"
         }
     }
 
-    /// The requirement ids the suite should report when this switch is on.
+    /// The requirement ids of the suite's catalog that this switch breaks; the first is the one the suite must name.
     public var breaks: [String] {
         switch self {
-        case .okUppercase: ["OPERATION-SUCCESS-BODY"]
-        case .errorStatus200: ["OPERATION-ERROR-STATUS"]
-        case .missingErrorDescription: ["OPERATION-ERROR-BODY"]
-        case .missingStatusCode: ["ME-INTERACTIONS-BODY", "INTERACTIONS-LIST-BODY"]
+        case .okUppercase: ["ACCEPT-SUCCESS-BODY"]
+        case .errorStatus200: ["ERROR-HTTP-4XX"]
+        case .missingErrorDescription: ["ACCEPT-FAILED-BODY"]
+        case .missingStatusCode: ["ME-INTERACTIONS-FIELDS", "ME-INTERACTIONS-URIS"]
         case .relativeURIs: ["ME-INTERACTIONS-URIS"]
         case .paddedURIs: ["ME-INTERACTIONS-URIS"]
+        case .fieldsIgnored: ["ME-INTERACTIONS-FIELDS"]
         case .anyPassword: ["AUTH-REQUIRED"]
-        case .adminForbidden: ["INTERACTIONS-LIST-PERMISSIONS"]
-        case .unknownOperationOK: ["OPERATION-UNKNOWN"]
+        case .anonymousAllowed: ["AUTH-REQUIRED"]
+        case .adminForbidden: ["INTERACTIONS-GET-PERMISSIONS"]
+        case .unknownOperationOK: ["OPERATION-NAME"]
         case .leaveConferenceOnly: ["ENDCONFERENCE-NAME"]
         case .noInvitedNotification: ["NOTIFY-INVITED"]
-        case .acceptTwice: ["ACCEPT-STATE"]
-        case .stopBeforeAccept: ["STOPPROCESSING-STATE"]
-        case .foreignActionAllowed: ["PERMISSIONS-OWNER"]
+        case .acceptTwice: ["ACCEPT-AFTER-INVITATION"]
+        case .rejectNotRepresented: ["REJECT-REPRESENT", "REJECT-RELEASES"]
+        case .stopBeforeAccept: ["STOPPROCESSING-AFTER-ACCEPT"]
+        case .foreignActionAllowed: ["NOT-OWNER-REFUSED"]
         case .completedStillListed: ["STOPPROCESSING-ENDS-OWNERSHIP"]
-        case .propertiesNotUpdated: ["UPDATEPROPERTIES-EFFECT"]
-        case .noWorkbinContent: ["GETWORKBINCONTENT-NOTIFY"]
+        case .queueKeepsOwner: ["PLACEINQUEUE-ENDS-OWNERSHIP"]
+        case .propertiesNotUpdated: ["UPDATEPROPERTIES-APPLIED"]
+        case .workbinNotPlaced: ["PLACEINWORKBIN-PLACES"]
+        case .noWorkbinContent: ["GETWORKBINCONTENT-NOTIFICATION"]
         case .transferKeepsOwner: ["TRANSFER-OWNERSHIP"]
-        case .noInvitedConference: ["STARTCONFERENCE-NOTIFY"]
-        case .noLeftConference: ["ENDCONFERENCE-LEFTCONFERENCE"]
-        case .endConferenceDropsOwner: ["ENDCONFERENCE-OWNERSHIP"]
-        case .broadcastNotifications: ["BAYEUX-PER-USER"]
+        case .noInvitedConference: ["STARTCONFERENCE-INVITED"]
+        case .conferenceStateName: ["STARTCONFERENCE-INVITED"]
+        case .noLeftConference: ["ENDCONFERENCE-LEFT-NOTIFICATION"]
+        case .endConferenceDropsOwner: ["ENDCONFERENCE-LAST-KEEPS"]
+        case .broadcastNotifications: ["NOTIFY-OWN-ONLY"]
+        case .duplicateNotifications: ["NOTIFY-ONCE"]
         case .unknownClientAccepted: ["BAYEUX-UNKNOWN-CLIENT"]
         case .wrongChannel: ["NOTIFY-CHANNEL"]
         }

@@ -6,6 +6,7 @@ struct ErrorBodyMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
 
     let deviations: Set<Deviation>
+    let dialect: Dialect
 
     func handle(
         _ request: Request,
@@ -35,7 +36,7 @@ struct ErrorBodyMiddleware: RouterMiddleware {
         }
         let keepsStatus = [.unauthorized, .contentTooLarge, .internalServerError].contains(failure.status)
         let status = deviations.contains(.errorStatus200) && !keepsStatus ? .ok : failure.status
-        var response = Response.json(.object(body), status: status)
+        var response = Response.json(dialect.answer(dialect.statusBody(body)), status: status)
         if failure.status == .unauthorized {
             response.headers[.wwwAuthenticate] = "Basic realm=\"GWS\""
         }

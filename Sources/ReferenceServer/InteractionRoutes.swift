@@ -6,6 +6,7 @@ struct InteractionRoutes: Sendable {
     let configuration: ReferenceServerConfiguration
 
     var deviations: Set<Deviation> { configuration.deviations }
+    var dialect: Dialect { configuration.dialect }
 
     func register(on group: RouterGroup<ServerRequestContext>) {
         group.get("interactions") { _, context in try await listAll(context) }
@@ -22,7 +23,7 @@ struct InteractionRoutes: Sendable {
             throw APIFailure.forbidden("The Contact Center Admin may not list interactions")
         }
         let interactions = await core.activeInteractions
-        return .json(listBody("interactions", .array(interactions.map(\.currentMessage))))
+        return await answer(listBody("interactions", .array(interactions.map(\.currentMessage))))
     }
 
     /// `GET /interactions/{id}`: the interaction and its participants, for a participant or the invitee.
@@ -33,7 +34,7 @@ struct InteractionRoutes: Sendable {
             throw APIFailure(status: .internalServerError, description: "Internal server error")
         }
         message["participants"] = .array(interaction.participants.map(JSONValue.string))
-        return .json(listBody("interaction", .object(message)))
+        return await answer(listBody("interaction", .object(message)))
     }
 
     /// `PUT /interactions/{id}`: merges `properties` when the body has them.
@@ -51,15 +52,15 @@ struct InteractionRoutes: Sendable {
             properties = value
         }
         try await core.update(try context.interactionId(), properties: properties, by: agentId)
-        return okResponse
+        return await answer(dialect.statusBody(["status": .string(okStatus)]))
     }
 
     /// `GET /me/interactions`: URIs of the interactions the agent works on, or the messages with `fields=*`.
     private func listMine(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
         let agentId = try context.requireCaller().requireAgent()
         let interactions = await core.interactions(handledBy: agentId)
-        if request.uri.queryParameters["fields"] == "*" {
-            return .json(listBody("interactions", .array(interactions.map(\.currentMessage))))
+        if request.uri.queryParameters["fields"] == "*", !deviations.contains(.fieldsIgnored) {
+            return await answer(listBody("interactions", .array(interactions.map(\.currentMessage))))
         }
         var base = "/api/v2"
         if !deviations.contains(.relativeURIs) {
@@ -69,7 +70,7 @@ struct InteractionRoutes: Sendable {
             let uri = "\(base)/interactions/\(interaction.id)"
             return .string(deviations.contains(.paddedURIs) ? " \(uri) " : uri)
         }
-        return .json(listBody("uris", .array(uris)))
+        return await answer(listBody("uris", .array(uris)))
     }
 
     /// `POST /me/interactions/{id}`: one of the ten operations.
@@ -78,17 +79,32 @@ struct InteractionRoutes: Sendable {
         let body = try await request.jsonBody(limit: configuration.maxBodySize)
         guard let operation = try InteractionOperation.parse(body, configuration: configuration) else {
             if deviations.contains(.unknownOperationOK) {
-                return okResponse
+                return await operationSuccess
             }
             let name = body["operationName"]?.stringValue ?? ""
             throw APIFailure.badRequest("Unknown operationName '\(name)'")
         }
         try await core.perform(operation, on: try context.interactionId(), by: agentId)
-        return okResponse
+        return await operationSuccess
     }
 
-    private var okResponse: Response {
-        .json(["status": .string(deviations.contains(.okUppercase) ? "OK" : "ok")])
+    private var okStatus: String {
+        deviations.contains(.okUppercase) ? "OK" : "ok"
+    }
+
+    /// `{"status":"ok"}`, or the empty 200 of the variant.
+    private var operationSuccess: Response {
+        get async {
+            guard let body = dialect.operationSuccess(status: okStatus) else {
+                return Response(status: .ok)
+            }
+            return await answer(dialect.statusBody(body))
+        }
+    }
+
+    /// A 200 JSON answer as the dialect writes it.
+    private func answer(_ body: JSONValue) async -> Response {
+        .json(dialect.answer(body, interactionsURL: await core.baseURL + "/interactions"))
     }
 
     private func listBody(_ key: String, _ value: JSONValue) -> JSONValue {

@@ -10,5 +10,7 @@ enum InteractionState: String, Sendable, Hashable, CaseIterable {
     case inWorkbin = "InWorkbin"
     case transferred = "Transferred"
     case invitedConference = "InvitedConference"
+    /// Only sent by the `conference-state-name` deviation.
+    case conferenceInvited = "ConferenceInvited"
     case leftConference = "LeftConference"
 }

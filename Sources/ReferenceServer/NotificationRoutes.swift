@@ -28,6 +28,6 @@ struct NotificationRoutes: Sendable {
         default: throw APIFailure.badRequest("A Bayeux request is a JSON array of messages or one message object")
         }
         let replies = await core.exchange(messages, user: caller.accountId)
-        return .json(.array(replies))
+        return .json(.array(configuration.dialect.wire(replies)))
     }
 }

@@ -81,8 +81,9 @@ public struct ReferenceServer: Sendable {
         }
     }
 
-    /// The HTTP application and the long-poll release, in the order that graceful shutdown needs (it runs in
-    /// reverse: held long-polls are released first, then the HTTP server drains).
+    /// The HTTP application, the long-poll release and (for the variant) the scheduled delivery, in the order that
+    /// graceful shutdown needs (it runs in reverse: scheduled notifications stop, held long-polls are released,
+    /// then the HTTP server drains).
     private func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal],
         onBound: @escaping @Sendable (RunningReferenceServer) -> Void
@@ -90,7 +91,8 @@ public struct ReferenceServer: Sendable {
         let configuration = self.configuration
         let core = ServerCore(configuration: configuration)
         let router = Router(context: ServerRequestContext.self)
-        router.add(middleware: ErrorBodyMiddleware(deviations: configuration.deviations))
+        router.add(
+            middleware: ErrorBodyMiddleware(deviations: configuration.deviations, dialect: configuration.dialect))
         let api = router.group("api/v2").add(middleware: AuthenticationMiddleware(configuration: configuration))
         InteractionRoutes(core: core, configuration: configuration).register(on: api)
         NotificationRoutes(core: core, configuration: configuration).register(on: api)
@@ -109,9 +111,13 @@ public struct ReferenceServer: Sendable {
             },
             logger: logger
         )
+        var services: [any Service] = [application, LongPollRelease(core: core)]
+        if configuration.dialect == .variant {
+            services.append(ScheduledDelivery(core: core))
+        }
         return ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [application, LongPollRelease(core: core)],
+                services: services,
                 gracefulShutdownSignals: gracefulShutdownSignals,
                 logger: logger
             )

@@ -16,6 +16,10 @@ public struct ReferenceServerConfiguration: Sendable {
     public var mediaTypes: [String]
     /// The documented behaviours this server breaks on purpose.
     public var deviations: Set<Deviation>
+    /// Serve the conformant-but-different variant: other interaction ids, reversed member order, extra members,
+    /// empty 200s for operations, agent-state messages on `/v2/me/agent`, another order across agents, and
+    /// notifications a little after the HTTP answer. The suite must not fail it.
+    public var variant: Bool
     /// How long a Bayeux `/meta/connect` is held when no message is waiting.
     public var longPollTimeout: Duration
     /// A Bayeux session that sends no `/meta/connect` for this long expires.
@@ -32,6 +36,7 @@ public struct ReferenceServerConfiguration: Sendable {
         workbins: [String] = ["workbin-a", "workbin-b"],
         mediaTypes: [String] = ["email", "chat"],
         deviations: Set<Deviation> = [],
+        variant: Bool = false,
         longPollTimeout: Duration = .seconds(20),
         sessionTimeout: Duration = .seconds(60),
         maxBodySize: Int = 1 << 20
@@ -48,15 +53,23 @@ public struct ReferenceServerConfiguration: Sendable {
         self.workbins = workbins
         self.mediaTypes = mediaTypes
         self.deviations = deviations
+        self.variant = variant
         self.longPollTimeout = longPollTimeout
         self.sessionTimeout = sessionTimeout
         self.maxBodySize = maxBodySize
     }
 
     /// The default accounts, queues, workbins and media types, with random passwords.
-    public static func generated(port: Int = 0, deviations: Set<Deviation> = []) -> ReferenceServerConfiguration {
-        ReferenceServerConfiguration(port: port, deviations: deviations)
+    public static func generated(
+        port: Int = 0,
+        deviations: Set<Deviation> = [],
+        variant: Bool = false
+    ) -> ReferenceServerConfiguration {
+        ReferenceServerConfiguration(port: port, deviations: deviations, variant: variant)
     }
+
+    /// How the server phrases what the document leaves open.
+    var dialect: Dialect { variant ? .variant : .reference }
 
     /// The account with this Basic user name, if any (agents first, then the admin).
     func account(username: String) -> Account? {

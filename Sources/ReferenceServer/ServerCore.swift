@@ -2,6 +2,12 @@
 /// notifications keep the order of the operations that caused them. It also owns the held long-polls.
 actor ServerCore {
     let configuration: ReferenceServerConfiguration
+    /// Changes whose notifications wait for their delivery time (the variant's), in the order they happened;
+    /// `ScheduledDelivery` publishes them.
+    nonisolated let schedule: AsyncStream<ScheduledPublication>
+    private let scheduleContinuation: AsyncStream<ScheduledPublication>.Continuation
+    /// Counts resets, so that a publication scheduled before one is dropped like the messages a reset drops.
+    private var resets = 0
     private var center: ContactCenter
     var bayeux: BayeuxServerState
     /// Held connects whose HTTP request waits for its answer, by token.
@@ -20,6 +26,7 @@ actor ServerCore {
     init(configuration: ReferenceServerConfiguration) {
         self.configuration = configuration
         self.center = ContactCenter(configuration: configuration)
+        (self.schedule, self.scheduleContinuation) = AsyncStream.makeStream(of: ScheduledPublication.self)
         let deviations = configuration.deviations
         self.bayeux = BayeuxServerState(
             settings: BayeuxServerState.Settings(
@@ -27,7 +34,8 @@ actor ServerCore {
                 sessionTimeout: configuration.sessionTimeout,
                 forcedChannel: deviations.contains(.wrongChannel) ? "/v2/interactions" : nil,
                 broadcasts: deviations.contains(.broadcastNotifications),
-                acceptsUnknownClients: deviations.contains(.unknownClientAccepted)
+                acceptsUnknownClients: deviations.contains(.unknownClientAccepted),
+                deliversTwice: deviations.contains(.duplicateNotifications)
             )
         )
         self.baseURL = "http://\(configuration.host):\(configuration.port)/api/v2"
@@ -42,6 +50,7 @@ actor ServerCore {
     /// No interactions remain, workbins are empty, undelivered messages are dropped; Bayeux sessions stay.
     func reset() {
         center.reset()
+        resets += 1
         bayeux.dropPendingMessages()
     }
 
@@ -73,8 +82,29 @@ actor ServerCore {
         try center.interaction(id, visibleTo: agentId)
     }
 
+    /// Sends the notifications of one change, arranged as the dialect writes them: now, or at their delivery time.
     private func publish(_ notifications: [AgentNotification]) {
         guard !notifications.isEmpty else { return }
+        let center = self.center
+        let arranged = configuration.dialect.arrange(notifications, interactionsURL: baseURL + "/interactions") {
+            center.interactions(handledBy: $0).count
+        }
+        if let delay = configuration.dialect.notificationDelay() {
+            scheduleContinuation.yield(
+                ScheduledPublication(notifications: arranged, due: .now + delay, generation: resets)
+            )
+        } else {
+            publishNow(arranged)
+        }
+    }
+
+    /// Publishes a scheduled change's notifications, unless a reset came in between.
+    func publish(_ publication: ScheduledPublication) {
+        guard publication.generation == resets else { return }
+        publishNow(publication.notifications)
+    }
+
+    private func publishNow(_ notifications: [AgentNotification]) {
         for delivery in bayeux.publish(notifications, at: .now) {
             deliver(delivery)
         }

@@ -18,7 +18,10 @@ struct Conformance: AsyncParsableCommand {
               conformance serve --port 8090 --profile-out ref.yaml
             """,
         version: SuiteVersion.current,
-        subcommands: [RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self]
+        subcommands: [
+            RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self, SelfTestCommand.self,
+            BenchCommand.self, ReportCommand.self,
+        ]
     )
 
     /// Maps argument errors to DESIGN.md's exit code 2 instead of ArgumentParser's 64.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import AsyncHTTPClient
 import ConformanceKit
+import EmbeddedTarget
 import Foundation
-import ReferenceServer
 
 /// `conformance run`: certifies a target, or the embedded reference server when no target is given.
 struct RunCommand: AsyncParsableCommand {
@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
         name: .long, help: "Run only cases whose id matches this glob, or whose operation is this name (repeatable).")
     var filter: [String] = []
 
-    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json (repeatable).")
+    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
     var report: [String] = []
 
     @Option(name: .long, help: "Directory holding specs/ and golden/ (default: found from the current directory).")
@@ -48,6 +48,17 @@ struct RunCommand: AsyncParsableCommand {
             "Embedded server only: break one documented behaviour (repeatable; see `conformance serve --list-deviations`)."
     )
     var deviate: [String] = []
+
+    @Flag(
+        name: .long,
+        help:
+            "Embedded server only: the conformant-but-different variant (other ids, key order, extra fields, empty 200s, later notifications)."
+    )
+    var variant = false
+
+    @Option(
+        name: .long, help: "Cases run at once, each on its own group of three agents (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Count WARN as failure for the exit code.")
     var strict = false
@@ -73,19 +84,12 @@ struct RunCommand: AsyncParsableCommand {
             }
             return duration
         }
-        let deviations = try deviate.map { name in
-            guard let deviation = ServerDeviation(rawValue: name) else {
-                throw ValidationError(
-                    "--deviate '\(name)' is unknown; `conformance serve --list-deviations` lists the switches"
-                )
-            }
-            return deviation
-        }
-        if target != nil, !deviations.isEmpty {
-            throw ValidationError("--deviate applies to the embedded reference server only; drop --target or --deviate")
+        if target != nil, !deviate.isEmpty || variant {
+            throw ValidationError("--deviate and --variant apply to the embedded reference server only; drop --target")
         }
         let catalog = CatalogLocation.load(catalog)
-        let options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout)
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        let options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout, jobs: jobs)
         let reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
         let profile: TargetProfile? = try target.map { path in
             do {
@@ -99,42 +103,41 @@ struct RunCommand: AsyncParsableCommand {
                 "no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases",
                 code: ExitStatus.usage)
         }
+        let known = Set(EmbeddedTarget.switches.map(\.name))
+        if let unknown = deviate.first(where: { !known.contains($0) }) {
+            throw ValidationError(EmbeddedTarget.UnknownSwitch(name: unknown).description)
+        }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration)
-        let outcome: Result<RunResult, Runner.Unreachable>
-        if let profile {
-            outcome = await Self.certify(catalog, profile, options, httpClient, reporter)
-        } else {
-            var configuration = ReferenceServerConfiguration.generated(deviations: Set(deviations))
-            configuration.longPollTimeout = .seconds(20)
-            outcome = try await ReferenceServer.withRunning(configuration) { server in
-                let profile: TargetProfile
-                do {
-                    profile = try TargetProfile.parse(
-                        yaml: server.profileYAML(name: Self.embeddedName(deviations)), file: "embedded profile")
-                } catch {
-                    failAndExit("embedded reference server profile: \(error)", code: ExitStatus.usage)
-                }
-                return await Self.certify(catalog, profile, options, httpClient, reporter)
+        let embedded = EmbeddedTarget.Options(deviations: deviate, variant: variant)
+        let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
+            if let profile { return await Self.certify(catalog, profile, options, httpClient, reporter) }
+            do {
+                return try await EmbeddedTarget.run(
+                    catalog: catalog,
+                    runOptions: options,
+                    options: embedded,
+                    httpClient: httpClient
+                ) { event in reporter.handle(event) }
+            } catch {
+                return .failure(Runner.Unreachable(description: "the embedded reference server failed: \(error)"))
             }
         }
         try? await httpClient.shutdown()
         switch outcome {
         case .failure(let unreachable):
-            failAndExit(unreachable.description, code: ExitStatus.unreachable)
+            failAndExit(unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
         case .success(let result):
             reporter.finish(result)
             for problem in ReportWriter.write(result, to: destinations) {
                 FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
             }
+            if interrupted {
+                FileHandle.standardError.write(Data("Interrupted: the reports cover the cases that ran.\n".utf8))
+                throw ExitCode(Interrupt.exitCode)
+            }
             let code = result.exitCode(strict: strict)
             if code != 0 { throw ExitCode(code) }
         }
-    }
-
-    static func embeddedName(_ deviations: [ServerDeviation]) -> String {
-        deviations.isEmpty
-            ? "Embedded reference server"
-            : "Embedded reference server (deviating: \(deviations.map(\.rawValue).joined(separator: ", ")))"
     }
 
     static func certify(

@@ -30,6 +30,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the target profile to this file once the server listens.")
     var profileOut: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Serve the conformant-but-different variant (other ids, key order, extra fields, empty 200s, later notifications)."
+    )
+    var variant = false
+
     @Flag(name: .long, help: "List the deviation switches with the requirements each breaks, then exit.")
     var listDeviations = false
 
@@ -52,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var configuration = ReferenceServerConfiguration.generated(port: port, deviations: deviations)
         configuration.host = host
+        configuration.variant = variant
         let profileOut = profileOut
         let switches = deviations.map(\.rawValue).sorted()
         let server = ReferenceServer(configuration: configuration)

@@ -1,26 +1,26 @@
 import AsyncHTTPClient
+import EmbeddedTarget
 import Foundation
-import ReferenceServer
 import Testing
 
 @testable import ConformanceKit
 
 /// Runs the real runner against the real reference server on an ephemeral loopback port.
 func runCatalog(
-    deviations: Set<ServerDeviation> = [],
-    filters: [String] = []
+    deviations: [String] = [],
+    variant: Bool = false,
+    filters: [String] = [],
+    jobs: Int = 2
 ) async throws -> RunResult {
     let catalog = try Catalog.load(root: repositoryRoot)
-    var configuration = ReferenceServerConfiguration.generated(deviations: deviations)
-    configuration.longPollTimeout = .seconds(5)
     let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
     do {
-        let result = try await ReferenceServer.withRunning(configuration) { server in
-            var profile = try TargetProfile.parse(yaml: server.profileYAML(), file: "embedded")
-            profile.timeouts.notification = .seconds(3)
-            return try await Runner(catalog: catalog, profile: profile, options: RunOptions(filters: filters))
-                .run(httpClient: httpClient) { _ in }
-        }
+        let result = try await EmbeddedTarget.run(
+            catalog: catalog,
+            runOptions: RunOptions(filters: filters, jobs: jobs),
+            options: EmbeddedTarget.Options(deviations: deviations, variant: variant, notificationTimeout: .seconds(3)),
+            httpClient: httpClient
+        ) { _ in }.get()
         try await httpClient.shutdown()
         return result
     } catch {
@@ -42,8 +42,17 @@ func runCatalog(
         #expect(result.exitCode(strict: true) == 0)
     }
 
+    @Test func serialAndParallelRunsGiveTheSameVerdictsInCatalogOrder() async throws {
+        let serial = try await runCatalog(jobs: 1)
+        let parallel = try await runCatalog(jobs: 4)
+        #expect(serial.cases.map(\.id) == parallel.cases.map(\.id))
+        #expect(serial.cases.map(\.verdict) == parallel.cases.map(\.verdict))
+        #expect(serial.cases.map(\.id) == (try Catalog.load(root: repositoryRoot)).cases.map(\.id))
+        #expect(parallel.exchanges == serial.exchanges)
+    }
+
     @Test func uppercaseOKIsCaughtAndNamesTheSuccessBodyRequirement() async throws {
-        let result = try await runCatalog(deviations: [.okUppercase], filters: ["accept-invited"])
+        let result = try await runCatalog(deviations: ["ok-uppercase"], filters: ["accept-invited"])
         let accept = try #require(result.cases.first)
         #expect(accept.verdict == .fail)
         let deviation = try #require(accept.deviations.first)

@@ -5,8 +5,8 @@
 struct Desk {
     var center: ContactCenter
 
-    init(_ deviations: Set<Deviation> = []) {
-        center = ContactCenter(configuration: .generated(deviations: deviations))
+    init(_ deviations: Set<Deviation> = [], variant: Bool = false) {
+        center = ContactCenter(configuration: .generated(deviations: deviations, variant: variant))
     }
 
     mutating func create(for agent: String = "agent-1", _ properties: JSONObject = [:]) throws -> String {

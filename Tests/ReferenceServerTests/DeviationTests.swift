@@ -14,6 +14,30 @@ import Testing
         }
     }
 
+    @Test func breaksNameCatalogRequirements() {
+        #expect(Deviation.rejectNotRepresented.breaks == ["REJECT-REPRESENT", "REJECT-RELEASES"])
+        #expect(Deviation.missingStatusCode.breaks.first == "ME-INTERACTIONS-FIELDS")
+        for deviation in Deviation.allCases {
+            #expect(!deviation.summary.contains("\n"))
+            #expect(deviation.breaks.allSatisfy { $0.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" } })
+        }
+    }
+
+    /// Every operation of `POST /me/interactions/{id}` has a switch that breaks it.
+    @Test func everyOperationHasASwitch() {
+        let operations: [String: Deviation] = [
+            "Accept": .acceptTwice, "Reject": .rejectNotRepresented, "StopProcessing": .stopBeforeAccept,
+            "PlaceInQueue": .queueKeepsOwner, "UpdateProperties": .propertiesNotUpdated,
+            "PlaceInWorkbin": .workbinNotPlaced, "GetWorkbinContent": .noWorkbinContent,
+            "Transfer": .transferKeepsOwner, "StartConference": .noInvitedConference,
+            "EndConference": .noLeftConference,
+        ]
+        #expect(operations.count == 10)
+        for (operation, deviation) in operations {
+            #expect(deviation.breaks.first?.hasPrefix(operation.uppercased() + "-") == true)
+        }
+    }
+
     @Test func okUppercase() async throws {
         try await Harness.with([.okUppercase]) { harness in
             let id = try await harness.create()
@@ -56,6 +80,82 @@ import Testing
             let listener = try await NotificationListener.open(harness.agent1)
             _ = try await harness.create()
             #expect(try await listener.connect().isEmpty)
+        }
+    }
+
+    @Test func rejectNotRepresentedKeepsTheInvitation() throws {
+        var desk = Desk([.rejectNotRepresented])
+        let id = try desk.create()
+        let rejected = desk.run(.reject, id, by: "agent-1")
+        let interaction = desk.center.interactions[id]
+        let accepted = desk.run(.accept, id, by: "agent-1")
+        #expect(rejected.isEmpty)
+        #expect(interaction?.invitee == "agent-1")
+        #expect(interaction?.status == .invited)
+        #expect(accepted == ["agent-1:Accepted"])
+    }
+
+    @Test func queueKeepsOwner() throws {
+        var desk = Desk([.queueKeepsOwner])
+        let id = try desk.accepted()
+        let queued = desk.run(.placeInQueue(queue: "queue-a"), id, by: "agent-1")
+        let status = desk.center.interactions[id]?.status
+        let listed = desk.center.interactions(handledBy: "agent-1").map(\.id)
+        let stopped = desk.run(.stopProcessing, id, by: "agent-1")
+        #expect(queued.isEmpty)
+        #expect(status == .active)
+        #expect(listed == [id])
+        #expect(stopped == ["agent-1:Completed"])
+    }
+
+    @Test func workbinNotPlaced() throws {
+        var desk = Desk([.workbinNotPlaced])
+        let id = try desk.accepted()
+        let placed = desk.run(.placeInWorkbin(["workbin-a"]), id, by: "agent-1")
+        let content = try desk.message(.getWorkbinContent(workbin: "workbin-a"), id, by: "agent-1")
+        #expect(placed.isEmpty)
+        #expect(desk.center.interactions[id]?.status == .active)
+        #expect(desk.center.interactions(handledBy: "agent-1").map(\.id) == [id])
+        #expect(content?["interactions"] == [])
+    }
+
+    @Test func conferenceStateName() throws {
+        var desk = Desk([.conferenceStateName])
+        let id = try desk.accepted()
+        let started = desk.run(.startConference(agentId: "agent-2"), id, by: "agent-1")
+        #expect(started == ["agent-2:ConferenceInvited"])
+    }
+
+    @Test func duplicateNotifications() async throws {
+        try await Harness.with([.duplicateNotifications]) { harness in
+            let listener = try await NotificationListener.open(harness.agent1)
+            let id = try await harness.create()
+            let messages = try await listener.connectMessages()
+            #expect(messages.map { $0["data"]?["id"] } == [.string(id), .string(id)])
+            #expect(messages.map { $0["data"]?["state"] } == ["Invited", "Invited"])
+            #expect(Set(messages.compactMap { $0["id"] }).count == 2)
+        }
+    }
+
+    @Test func fieldsIgnored() async throws {
+        try await Harness.with([.fieldsIgnored]) { harness in
+            let id = try await harness.accepted()
+            let reply = try await harness.agent1.get("/api/v2/me/interactions?fields=*")
+            #expect(reply.json?["interactions"] == nil)
+            #expect(reply.json?["uris"] == [.string("\(harness.server.baseURL)/interactions/\(id)")])
+        }
+    }
+
+    @Test func anonymousAllowed() async throws {
+        try await Harness.with([.anonymousAllowed]) { harness in
+            let id = try await harness.accepted()
+            let anonymous = try await harness.anonymous.get("/api/v2/me/interactions")
+            var wrong = harness.agent1
+            wrong.authorization = "Basic " + "agent1:not-the-password".utf8.base64
+            let refused = try await wrong.get("/api/v2/me/interactions")
+            #expect(anonymous.status == 200)
+            #expect(anonymous.json?["uris"] == [.string("\(harness.server.baseURL)/interactions/\(id)")])
+            #expect(refused.status == 401)
         }
     }
 }

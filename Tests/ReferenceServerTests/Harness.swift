@@ -19,10 +19,11 @@ struct Harness: Sendable {
     /// Runs `body` against a fresh server, shut down afterwards.
     static func with<T: Sendable>(
         _ deviations: Set<Deviation> = [],
+        variant: Bool = false,
         longPollTimeout: Duration = .seconds(2),
         _ body: @Sendable (Harness) async throws -> T
     ) async throws -> T {
-        var configuration = ReferenceServerConfiguration.generated(deviations: deviations)
+        var configuration = ReferenceServerConfiguration.generated(deviations: deviations, variant: variant)
         configuration.longPollTimeout = longPollTimeout
         return try await ReferenceServer.withRunning(configuration) { server in
             try await body(Harness(server: server))
@@ -39,10 +40,11 @@ struct Harness: Sendable {
         return try #require(reply.json?["id"]?.stringValue)
     }
 
-    /// Creates an interaction for agent-1 and accepts it.
-    func accepted() async throws -> String {
-        let id = try await create()
-        let reply = try await agent1.operate(id, #"{"operationName":"Accept"}"#)
+    /// Creates an interaction for `agent` and has it accepted.
+    func accepted(by agent: String = "agent-1") async throws -> String {
+        let id = try await create(for: agent)
+        let account = try #require(server.configuration.agents.first { $0.id == agent })
+        let reply = try await user(account).operate(id, #"{"operationName":"Accept"}"#)
         #expect(reply.status == 200)
         return id
     }

@@ -19,11 +19,23 @@ struct NotificationListener: Sendable {
 
     /// One `/meta/connect`: the data of the messages it carried.
     func connect() async throws -> [JSONValue] {
-        let replies = try await user.bayeux(
-            ["channel": "/meta/connect", "clientId": .string(clientId), "connectionType": "long-polling"]
+        try await connectMessages().compactMap { $0["data"] }
+    }
+
+    /// One `/meta/connect`: the messages it carried (channel, id and data), after the connect reply.
+    func connectMessages() async throws -> [JSONValue] {
+        try await connectReply().messages
+    }
+
+    /// One `/meta/connect`: the messages it carried and the answer's text as written.
+    func connectReply() async throws -> (messages: [JSONValue], text: String) {
+        let reply = try await user.post(
+            "/api/v2/notifications",
+            #"[{"channel":"/meta/connect","clientId":"\#(clientId)","connectionType":"long-polling"}]"#
         )
+        let replies = reply.json?.arrayValue ?? []
         #expect(replies.first?["channel"] == "/meta/connect")
-        return replies.dropFirst().compactMap { $0["data"] }
+        return (Array(replies.dropFirst()), reply.text)
     }
 
     /// Connects until a message with `state` arrives, at most `attempts` long-polls; the messages seen.

@@ -1,0 +1,134 @@
+import AsyncHTTPClient
+import ConformanceKit
+import Foundation
+import ReferenceServer
+
+/// `conformance bench`: the full catalog against the embedded server, timed against the physical floor.
+public enum Benchmark {
+    /// The measurements of one `--jobs` setting.
+    public struct Series: Sendable {
+        public var jobs: Int
+        public var walls: [Duration] = []
+        public var cases = 0
+        public var exchanges = 0
+        public var notifications = 0
+        /// The fastest loopback round trip measured between runs.
+        public var minimalRoundTrip: Duration = .seconds(1)
+        /// Verdict per case id, from the last run.
+        public var verdicts: [String: Verdict] = [:]
+
+        /// The physical floor: every exchange at the fastest loopback round trip.
+        public var floor: Duration { minimalRoundTrip * exchanges }
+
+        public var median: Duration {
+            let sorted = walls.sorted()
+            return sorted.isEmpty ? .zero : sorted[sorted.count / 2]
+        }
+    }
+
+    /// Runs the catalog `runs` times per jobs setting (after one warm-up run each) against one embedded server.
+    public static func run(
+        catalog: Catalog,
+        runs: Int,
+        jobsSettings: [Int],
+        agents: Int,
+        httpClient: HTTPClient,
+        progress: @escaping @Sendable (String) -> Void
+    ) async throws -> [Series] {
+        var configuration = ReferenceServerConfiguration.generated()
+        configuration.agents = EmbeddedTarget.agents(count: agents)
+        return try await ReferenceServer.withRunning(configuration) { server in
+            let profile = try TargetProfile.parse(yaml: server.profileYAML(name: "benchmark"), file: "embedded profile")
+            var all: [Series] = []
+            for jobs in jobsSettings {
+                var series = Series(jobs: jobs)
+                let runner = Runner(catalog: catalog, profile: profile, options: RunOptions(jobs: jobs))
+                for index in 0...runs {
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    let result = try await runner.run(httpClient: httpClient) { _ in }
+                    let wall = clock.now - start
+                    series.minimalRoundTrip = min(
+                        series.minimalRoundTrip,
+                        try await minimalRoundTrip(profile: profile, httpClient: httpClient)
+                    )
+                    guard index > 0 else { continue }
+                    series.walls.append(wall)
+                    series.cases = result.summary.total
+                    series.exchanges = result.exchanges ?? 0
+                    series.notifications = result.notifications ?? 0
+                    series.verdicts = Dictionary(uniqueKeysWithValues: result.cases.map { ($0.id, $0.verdict) })
+                    progress("jobs \(jobs): run \(index)/\(runs) \(milliseconds(wall)) ms")
+                }
+                all.append(series)
+            }
+            return all
+        }
+    }
+
+    /// The fastest of 50 authenticated GETs on loopback.
+    static func minimalRoundTrip(profile: TargetProfile, httpClient: HTTPClient) async throws -> Duration {
+        let client = TargetClient(httpClient: httpClient, timeout: .seconds(5))
+        let agent = profile.agents[0]
+        let authorization = "Basic " + Data("\(agent.username):\(agent.password)".utf8).base64EncodedString()
+        var fastest = Duration.seconds(1)
+        let clock = ContinuousClock()
+        for _ in 0..<50 {
+            let start = clock.now
+            _ = try await client.send(
+                method: "GET",
+                url: profile.baseURL + "/me/interactions",
+                headers: [("Authorization", authorization)],
+                body: nil
+            )
+            fastest = min(fastest, clock.now - start)
+        }
+        return fastest
+    }
+
+    /// The peak resident memory of this process (Linux `VmHWM`), in KiB, if known.
+    public static func peakMemoryKiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        String(
+            format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+    }
+
+    /// The table `conformance bench` prints.
+    public static func report(_ series: [Series], peakMemoryKiB: Int?) -> String {
+        var lines: [String] = []
+        for entry in series {
+            let walls = entry.walls.sorted()
+            let ratio =
+                Double(
+                    entry.median.components.attoseconds / 1_000_000_000 + entry.median.components.seconds
+                        * 1_000_000_000)
+                / max(
+                    1,
+                    Double(
+                        entry.floor.components.attoseconds / 1_000_000_000 + entry.floor.components.seconds
+                            * 1_000_000_000))
+            lines.append(
+                "--jobs \(entry.jobs): \(entry.cases) cases, \(entry.exchanges) HTTP exchanges, \(entry.notifications) notifications per run"
+            )
+            lines.append(
+                "  wall min/median/max: \(milliseconds(walls.first ?? .zero)) / \(milliseconds(entry.median)) / \(milliseconds(walls.last ?? .zero)) ms over \(walls.count) runs"
+            )
+            lines.append(
+                "  floor (exchanges × fastest loopback round trip \(String(format: "%.3f", Double(entry.minimalRoundTrip.components.attoseconds) / 1e15)) ms): \(milliseconds(entry.floor)) ms; median wall / floor = \(String(format: "%.1f", ratio))×"
+            )
+        }
+        if series.count > 1 {
+            let same = series.dropFirst().allSatisfy { $0.verdicts == series[0].verdicts }
+            lines.append("Verdicts identical across --jobs settings: \(same ? "yes" : "NO")")
+        }
+        if let peak = peakMemoryKiB { lines.append("Peak memory of the process: \(peak / 1024) MiB") }
+        return lines.joined(separator: "\n")
+    }
+}
