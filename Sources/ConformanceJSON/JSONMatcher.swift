@@ -199,9 +199,14 @@ public enum JSONMatcher {
     }
 
     private static func fullMatch(_ expression: String, _ string: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:" + expression + ")$") else { return false }
+        guard let regex = try? NSRegularExpression(pattern: anchored(expression)) else { return false }
         let range = NSRange(string.startIndex..., in: string)
         return regex.firstMatch(in: string, range: range) != nil
+    }
+
+    /// A `$regex:` expression as the matcher compiles it: the whole string must match.
+    static func anchored(_ expression: String) -> String {
+        "^(?:" + expression + ")$"
     }
 
     static func render(_ value: JSONValue?) -> String {

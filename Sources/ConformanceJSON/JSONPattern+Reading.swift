@@ -46,7 +46,8 @@ extension JSONPattern {
         if body.hasPrefix("regex:") {
             let expression = String(body.dropFirst("regex:".count))
             do {
-                _ = try NSRegularExpression(pattern: expression)
+                // Compiled anchored, exactly as the matcher uses it.
+                _ = try NSRegularExpression(pattern: JSONMatcher.anchored(expression))
             } catch {
                 throw JSONPatternError(pointer: pointer, reason: "regular expression '\(expression)' does not compile")
             }

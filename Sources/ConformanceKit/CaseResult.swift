@@ -17,6 +17,8 @@ public struct CaseResult: Sendable, Hashable, Codable {
     public var curl: String?
     /// The exchanges and notifications of the case, in order, one line each.
     public var transcript: [String]
+    /// Deviations the baseline waives, with the waiver's reason in `message`'s place kept as `waiver`.
+    public var waived: [Deviation]?
 
     public init(
         id: String,

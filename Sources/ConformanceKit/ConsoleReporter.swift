@@ -64,6 +64,9 @@ public struct ConsoleReporter: Sendable {
         let seconds = String(format: "%.2f", Double(run.durationMs) / 1000)
         var parts = ["\(summary.pass) PASS", "\(summary.fail) FAIL", "\(summary.warn) WARN", "\(summary.note) NOTE"]
         parts += ["\(summary.skip) SKIP", "\(summary.error) ERROR"]
+        if summary.waived > 0 { parts.append("\(summary.waived) WAIVED") }
+        for stale in run.staleWaivers ?? [] { write(paint("stale waiver: \(stale)", .yellow)) }
+        for expired in run.expiredWaivers ?? [] { write(paint("expired waiver: \(expired)", .yellow)) }
         write("")
         let line =
             "\(summary.total) cases: " + parts.joined(separator: ", ") + " in \(seconds) s against \(run.target.name)"
@@ -89,6 +92,9 @@ public struct ConsoleReporter: Sendable {
             if let erratum = deviations[0].erratum { write("      erratum: \(erratum)") }
         }
         for note in result.notes { write(paint("  note: ", .cyan) + note) }
+        for waived in result.waived ?? [] {
+            write("  waived: \(waived.requirement) — \(waived.message) (baseline: \(waived.waiver ?? ""))")
+        }
         if verbosity >= .verbose { for info in result.info { write("  info: \(info)") } }
         if [.fail, .warn, .error].contains(result.verdict), let curl = result.curl {
             write("  reproduce: \(curl)")
@@ -109,7 +115,7 @@ public struct ConsoleReporter: Sendable {
         case .pass: .green
         case .fail, .error: .red
         case .warn: .yellow
-        case .note, .skip: .cyan
+        case .note, .skip, .waived: .cyan
         }
     }
 

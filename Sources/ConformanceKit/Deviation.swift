@@ -11,6 +11,8 @@ public struct Deviation: Sendable, Hashable, Codable {
     public var erratum: String?
     /// A curl line that reproduces the request involved.
     public var curl: String?
+    /// Why the baseline waives this deviation (set on waived deviations only).
+    public var waiver: String?
 
     public init(
         requirement: String,

@@ -32,6 +32,8 @@ extension HTMLReport {
         .badge.v-pass { background: var(--pass); } .badge.v-fail { background: var(--fail); }
         .badge.v-warn { background: var(--warn); } .badge.v-note { background: var(--note); }
         .badge.v-skip { background: var(--skip); } .badge.v-error { background: var(--error); }
+        .badge.v-waived { background: var(--skip); } .bar .v-waived { background: var(--skip); }
+        .legend .v-waived .dot { background: var(--skip); }
         .summary { margin: 20px 0; }
         .summary .total { margin: 0 0 6px; }
         .bar { display: flex; height: 18px; border-radius: 9px; overflow: hidden; background: var(--line); }

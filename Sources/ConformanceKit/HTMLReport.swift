@@ -142,6 +142,7 @@ public enum HTMLReport {
         case .note: summary.note
         case .skip: summary.skip
         case .error: summary.error
+        case .waived: summary.waived
         }
     }
 

@@ -84,6 +84,10 @@ public enum JUnitReport {
             output += result.deviations.flatMap(describe)
             output += result.notes.map { "note: \($0)" }
             output += transcriptLines(result)
+        case .waived:
+            output = ["WAIVED: \(result.title)", "deviations waived by the baseline:"]
+            output += (result.waived ?? []).flatMap(describe)
+            output += (result.waived ?? []).compactMap(\.waiver).map { "waiver: \($0)" }
         case .note:
             output = ["NOTE: \(result.title)"]
             output += result.notes.map { "note: \($0)" }

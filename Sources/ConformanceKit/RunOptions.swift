@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var strict = false
     /// Overrides the profile's per-request deadline.
     public var requestTimeout: Duration?
+    /// `(index, count)`: run only the cases at positions index-1, index-1+count, ... of the selection.
+    public var shard: (index: Int, count: Int)?
     /// Cases run at once (each on its own group of three agents; fewer when the profile has fewer groups).
     public var jobs: Int
 
@@ -23,9 +25,27 @@ public struct RunOptions: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Whether the case is selected.
+    /// Whether the case is selected by the filters: a case id glob, an operation name, or a requirement id.
     public func selects(_ testCase: ConformanceCase) -> Bool {
-        filters.isEmpty || filters.contains { Glob.matches($0, testCase.id) || $0 == testCase.operation }
+        filters.isEmpty
+            || filters.contains {
+                Glob.matches($0, testCase.id) || $0 == testCase.operation || testCase.requirements.contains($0)
+            }
+    }
+
+    /// The cases of the catalog this run executes: filtered, then this shard's share, in catalog order.
+    public func select(_ cases: [ConformanceCase]) -> [ConformanceCase] {
+        let filtered = cases.filter(selects)
+        guard let shard else { return filtered }
+        return filtered.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
+    }
+
+    /// Parses `i/n` with 1 <= i <= n.
+    public static func shard(_ text: String) -> (index: Int, count: Int)? {
+        let parts = text.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (1...count).contains(index)
+        else { return nil }
+        return (index, count)
     }
 }
 

@@ -11,6 +11,7 @@ public struct RunResult: Sendable, Hashable, Codable {
         public var note = 0
         public var skip = 0
         public var error = 0
+        public var waived = 0
 
         public init(_ cases: [CaseResult]) {
             total = cases.count
@@ -22,6 +23,7 @@ public struct RunResult: Sendable, Hashable, Codable {
                 case .note: note += 1
                 case .skip: skip += 1
                 case .error: error += 1
+                case .waived: waived += 1
                 }
             }
         }
@@ -67,6 +69,10 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var exchanges: Int?
     /// Notifications the run's sessions received.
     public var notifications: Int?
+    /// Baseline waivers whose deviation no longer happens (they fail the run under `--strict`).
+    public var staleWaivers: [String]?
+    /// Baseline waivers past their expiry date (their deviations count again).
+    public var expiredWaivers: [String]?
 
     public init(
         target: Target,
@@ -88,7 +94,8 @@ public struct RunResult: Sendable, Hashable, Codable {
 
     /// DESIGN.md exit codes: 0 when nothing failed or errored (and, under `strict`, nothing warned), else 1.
     public func exitCode(strict: Bool) -> Int32 {
-        if summary.fail > 0 || summary.error > 0 || (strict && summary.warn > 0) || !complete { return 1 }
+        if summary.fail > 0 || summary.error > 0 || !complete { return 1 }
+        if strict, summary.warn > 0 || !(staleWaivers ?? []).isEmpty { return 1 }
         return 0
     }
 }

@@ -36,7 +36,7 @@ public struct Runner: Sendable {
     }
 
     /// The cases this run executes, in catalog order.
-    public var selectedCases: [ConformanceCase] { catalog.cases.filter(options.selects) }
+    public var selectedCases: [ConformanceCase] { options.select(catalog.cases) }
 
     public func run(httpClient: HTTPClient, progress: @escaping @Sendable (Event) async -> Void)
         async throws(Unreachable)

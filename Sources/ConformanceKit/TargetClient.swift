@@ -96,6 +96,10 @@ public struct TargetClient: Sendable {
             default: break
             }
         }
+        if !refused, text.contains("Connection reset") || text.contains("errno: 104") {
+            return TransportError(
+                url: url, reason: "the target reset the connection before answering", unreachable: false)
+        }
         return TransportError(url: url, reason: refused ? "connection refused" : text, unreachable: refused)
     }
 }

@@ -12,4 +12,6 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
     case skip = "SKIP"
     /// The case could not be judged.
     case error = "ERROR"
+    /// Every MUST or SHOULD deviation is waived by the baseline (`--baseline`); it does not fail the run.
+    case waived = "WAIVED"
 }

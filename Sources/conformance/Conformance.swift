@@ -20,7 +20,7 @@ struct Conformance: AsyncParsableCommand {
         version: SuiteVersion.current,
         subcommands: [
             RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self, SelfTestCommand.self,
-            BenchCommand.self, ReportCommand.self,
+            BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, ExplainCommand.self,
         ]
     )
 

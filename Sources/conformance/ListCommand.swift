@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let catalog = CatalogLocation.load(catalog)
         let options = RunOptions(filters: filter)
-        let cases = catalog.cases.filter(options.selects)
+        let cases = options.select(catalog.cases)
         for testCase in cases {
             print("\(testCase.id)  [\(testCase.operation)]  \(testCase.requirements.joined(separator: ", "))")
             print("    \(testCase.title)")

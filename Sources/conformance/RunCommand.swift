@@ -23,6 +23,8 @@ struct RunCommand: AsyncParsableCommand {
               conformance run
               conformance run --target lab.yaml --filter 'accept-*' --report json:reports/run.json
               conformance run --deviate ok-uppercase      (embedded server with one behaviour broken)
+              conformance run --shard 2/3 --report json:shard2.json
+              conformance run --target lab.yaml --baseline known.yaml --strict
             """
     )
 
@@ -35,6 +37,20 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
     var report: [String] = []
+
+    @Option(
+        name: .long,
+        help:
+            "Run only shard i of n (e.g. 2/3): a deterministic share of the selected cases; `conformance merge` joins the shards' JSON reports."
+    )
+    var shard: String?
+
+    @Option(
+        name: .long,
+        help:
+            "Waive the deviations listed in this file (see `conformance baseline`); they show as WAIVED, stale waivers are reported."
+    )
+    var baseline: String?
 
     @Option(name: .long, help: "Directory holding specs/ and golden/ (default: found from the current directory).")
     var catalog: String?
@@ -89,7 +105,20 @@ struct RunCommand: AsyncParsableCommand {
         }
         let catalog = CatalogLocation.load(catalog)
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        let options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout, jobs: jobs)
+        var options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout, jobs: jobs)
+        if let shard {
+            guard let parsed = RunOptions.shard(shard) else {
+                throw ValidationError("--shard '\(shard)' is not i/n with 1 <= i <= n, e.g. 2/3")
+            }
+            options.shard = parsed
+        }
+        let baseline: Baseline? = self.baseline.map { path in
+            do {
+                return try Baseline.load(path: path)
+            } catch {
+                failAndExit("baseline: \(error)", code: ExitStatus.usage)
+            }
+        }
         let reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
         let profile: TargetProfile? = try target.map { path in
             do {
@@ -109,12 +138,13 @@ struct RunCommand: AsyncParsableCommand {
         }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration)
         let embedded = EmbeddedTarget.Options(deviations: deviate, variant: variant)
+        let runOptions = options
         let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
-            if let profile { return await Self.certify(catalog, profile, options, httpClient, reporter) }
+            if let profile { return await Self.certify(catalog, profile, runOptions, httpClient, reporter) }
             do {
                 return try await EmbeddedTarget.run(
                     catalog: catalog,
-                    runOptions: options,
+                    runOptions: runOptions,
                     options: embedded,
                     httpClient: httpClient
                 ) { event in reporter.handle(event) }
@@ -126,7 +156,8 @@ struct RunCommand: AsyncParsableCommand {
         switch outcome {
         case .failure(let unreachable):
             failAndExit(unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
-        case .success(let result):
+        case .success(let judged):
+            let result = baseline?.apply(to: judged) ?? judged
             reporter.finish(result)
             for problem in ReportWriter.write(result, to: destinations) {
                 FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))

@@ -1,0 +1,54 @@
+import ArgumentParser
+import ConformanceKit
+import Foundation
+
+/// `conformance baseline`: writes a baseline that waives the deviations of a saved run.
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Write a baseline (known deviations) from a saved JSON report.",
+        discussion: """
+            Every MUST and SHOULD deviation of the run becomes a waiver (case, requirement, reason to fill in, \
+            optional expires: YYYY-MM-DD). Use it with `conformance run --baseline FILE`: waived deviations show as \
+            WAIVED and do not fail the run; a waiver whose deviation no longer happens is reported as stale and \
+            fails the run under --strict.
+
+            Example:
+              conformance run --target lab.yaml --report json:run.json
+              conformance baseline --from run.json --output known.yaml
+            """
+    )
+
+    @Option(name: .long, help: "A JSON report written by `conformance run --report json:PATH`.")
+    var from: String
+
+    @Option(name: .long, help: "Where to write the baseline (default: standard output).")
+    var output: String?
+
+    func run() throws {
+        let run = SavedRun.load(from)
+        let yaml = Baseline.from(run).yaml
+        guard let output else { return print(yaml, terminator: "") }
+        do {
+            try yaml.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            failAndExit("cannot write \(output): \(error.localizedDescription)", code: ExitStatus.usage)
+        }
+    }
+}
+
+/// Reading saved JSON reports for the commands that work on them.
+enum SavedRun {
+    static func load(_ path: String) -> RunResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            failAndExit("\(path): cannot be read", code: ExitStatus.usage)
+        }
+        do {
+            return try JSONDecoder().decode(RunResult.self, from: data)
+        } catch {
+            failAndExit(
+                "\(path): not a run report written by `conformance run --report json:…` (\(error))",
+                code: ExitStatus.usage)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import ConformanceKit
+import Foundation
+
+/// `conformance merge`: joins the JSON reports of shards into the report of one run.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the JSON reports of `run --shard i/n` into one report, as an unsharded run would write it.",
+        discussion: """
+            Cases come back in catalog order; the summary is recounted. Exit codes as for `run`.
+
+            Example:
+              conformance run --shard 1/3 --report json:s1.json   (and 2/3, 3/3 elsewhere)
+              conformance merge s1.json s2.json s3.json --report json:run.json --report html:run.html
+            """
+    )
+
+    @Argument(help: "JSON reports of the shards.")
+    var reports: [String]
+
+    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
+    var report: [String] = []
+
+    @Option(name: .long, help: "Directory holding specs/ and golden/ (for the catalog order).")
+    var catalog: String?
+
+    @Flag(name: .long, help: "Count WARN as failure for the exit code.")
+    var strict = false
+
+    func run() throws {
+        guard !reports.isEmpty else { throw ValidationError("name at least one JSON report to merge") }
+        let destinations = try report.map { argument in
+            guard let destination = ReportWriter.Destination(argument: argument) else {
+                throw ValidationError("--report '\(argument)' is not FORMAT:PATH")
+            }
+            return destination
+        }
+        let order = CatalogLocation.load(catalog).cases.map(\.id)
+        let merged = RunMerge.merge(reports.map(SavedRun.load), catalogOrder: order)
+        ConsoleReporter(verbosity: .quiet).finish(merged)
+        for problem in ReportWriter.write(merged, to: destinations) { print("error: \(problem)") }
+        let code = merged.exitCode(strict: strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

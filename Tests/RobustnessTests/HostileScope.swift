@@ -1,0 +1,7 @@
+/// Which endpoint of the hostile target misbehaves; the other one works.
+enum HostileScope: String, Sendable {
+    /// `/api/v2/...` misbehaves; Bayeux works (except in `holdLongPoll`).
+    case rest
+    /// `/api/v2/notifications` misbehaves; the REST answers are correct.
+    case notifications
+}
