@@ -26,6 +26,7 @@ extension CaseExecution {
             }
         guard let (request, answer) = try await send(template, body: body) else { return .stopped }
         var evaluation = try evaluate(step.checks, answer: answer, request: request)
+        await reportGoldens(step.checks, answer: answer, matched: evaluation)
         if let fallback = step.fallback, evaluation.deviations.contains(where: { $0.level != .info }) {
             let fallbackBody = try Template.substitute(fallback.body, variables).compactText
             if let (retry, retryAnswer) = try await send(template, body: fallbackBody) {
@@ -58,6 +59,18 @@ extension CaseExecution {
         info += evaluation.info
         if !evaluation.deviations.isEmpty, deviationCurl == nil { deviationCurl = evaluation.deviations.first?.curl }
         return evaluation.deviations.isEmpty ? .passed : .deviated
+    }
+
+    /// Tells `conformance record` what the target answered where a golden is expected.
+    func reportGoldens(_ checks: [Check], answer: HTTPAnswer, matched evaluation: Evaluation) async {
+        guard case .success(let json) = answer.json else { return }
+        for check in checks {
+            guard case .body(_, let source?) = check.kind else { continue }
+            let failed = evaluation.deviations.contains { $0.requirement == check.requirement }
+            await observe(
+                GoldenObservation(caseID: testCase.id, path: source, body: json, variables: variables, matched: !failed)
+            )
+        }
     }
 
     /// Sends the request; a transport failure makes the case ERROR and returns nil.

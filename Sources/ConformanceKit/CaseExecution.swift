@@ -12,6 +12,7 @@ final class CaseExecution {
     let inboxes: [String: NotificationInbox]
     let sessionProblems: [String: String]
     let health: NotificationHealth
+    let observe: @Sendable (GoldenObservation) async -> Void
     let clock = ContinuousClock()
 
     var variables: [String: JSONValue] = [:]
@@ -39,7 +40,8 @@ final class CaseExecution {
         client: TargetClient,
         inboxes: [String: NotificationInbox],
         sessionProblems: [String: String],
-        health: NotificationHealth
+        health: NotificationHealth,
+        observe: @escaping @Sendable (GoldenObservation) async -> Void = { _ in }
     ) {
         self.testCase = testCase
         self.catalog = catalog
@@ -49,6 +51,7 @@ final class CaseExecution {
         self.inboxes = inboxes
         self.sessionProblems = sessionProblems
         self.health = health
+        self.observe = observe
         self.variables = Self.profileVariables(profile)
     }
 

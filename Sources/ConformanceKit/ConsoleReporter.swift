@@ -32,6 +32,8 @@ public struct ConsoleReporter: Sendable {
         case .started(let total):
             guard verbosity >= .normal else { return }
             write("Running \(total) case\(total == 1 ? "" : "s")…")
+        case .goldenObserved:
+            break
         case .sessionProblem(let role, let message):
             write(paint("! no notification session for \(role): \(message)", .yellow))
         case .caseFinished(let index, let total, let result):

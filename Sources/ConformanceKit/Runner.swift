@@ -11,6 +11,8 @@ public struct Runner: Sendable {
         case caseFinished(index: Int, total: Int, result: CaseResult)
         /// A notification session could not be opened for an agent; its notification steps will be ERROR.
         case sessionProblem(role: String, message: String)
+        /// What the target answered where a golden file is expected (for `conformance record`).
+        case goldenObserved(GoldenObservation)
     }
 
     /// The target could not be reached at all (DESIGN.md exit code 3).
@@ -91,7 +93,8 @@ public struct Runner: Sendable {
                             client: client,
                             inboxes: view.inboxes,
                             sessionProblems: view.problems,
-                            health: health
+                            health: health,
+                            observe: { await progress(.goldenObserved($0)) }
                         ).run()
                         await pool.release(view)
                         return (index, result)

@@ -21,6 +21,7 @@ struct Conformance: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self, SelfTestCommand.self,
             BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, ExplainCommand.self,
+            RecordCommand.self,
         ]
     )
 
