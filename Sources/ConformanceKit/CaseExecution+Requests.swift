@@ -24,8 +24,15 @@ extension CaseExecution {
             if let raw = template.rawBody { try Template.substitute(raw, variables) } else {
                 try template.body.map { try Template.substitute($0, variables).compactText }
             }
-        guard let (request, answer) = try await send(template, body: body) else { return .stopped }
+        guard var (request, answer) = try await send(template, body: body) else { return .stopped }
         var evaluation = try evaluate(step.checks, answer: answer, request: request)
+        var retries = step.retries
+        while retries > 0, !evaluation.deviations.isEmpty {
+            retries -= 1
+            guard let again = try await send(template, body: body) else { return .stopped }
+            (request, answer) = again
+            evaluation = try evaluate(step.checks, answer: answer, request: request)
+        }
         await reportGoldens(step.checks, answer: answer, matched: evaluation)
         if let fallback = step.fallback, evaluation.deviations.contains(where: { $0.level != .info }) {
             let fallbackBody = try Template.substitute(fallback.body, variables).compactText

@@ -74,7 +74,7 @@ struct CaseReader {
             )
         }
         if let request = fields["request"] {
-            try fields.rejectUnknownFields(["request", "expect", "capture", "fallback"])
+            try fields.rejectUnknownFields(["request", "expect", "capture", "fallback", "retry"])
             let template = try readRequest(request)
             // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
             let performed = template.body?["operationName"]?.stringValue ?? operation
@@ -84,6 +84,7 @@ struct CaseReader {
                     checks: try readChecks(fields.required("expect"), operation: performed),
                     captures: try readCaptures(fields["capture"]),
                     fallback: try readFallback(fields["fallback"], operation: operation),
+                    retries: try fields["retry"]?.integer("retry") ?? 0,
                     line: node.line
                 )
             )

@@ -98,13 +98,15 @@ public enum MutationTest {
     /// The table `conformance selftest` prints, one row per switch, then the score.
     public static func table(_ outcomes: [Outcome]) -> String {
         let nameWidth = max(6, outcomes.map(\.name.count).max() ?? 0)
+        let expectedWidth = max(20, outcomes.compactMap { $0.expected.first?.count }.max() ?? 0)
         var lines = [
             "switch".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                + "  result    expected requirement            named  requirements reported broken"
+                + "  result    " + "expected requirement".padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
+                + "  named  requirements reported broken"
         ]
         for outcome in outcomes {
             let result = outcome.killed ? "killed  " : "SURVIVED"
-            let expected = (outcome.expected.first ?? "-").padding(toLength: 30, withPad: " ", startingAt: 0)
+            let expected = (outcome.expected.first ?? "-").padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
             let named = outcome.rightReason ? "yes  " : "NO   "
             let broken = outcome.problem.map { "could not run: \($0)" } ?? outcome.broken.joined(separator: ", ")
             lines.append(

@@ -90,6 +90,9 @@ public struct RequestStep: Sendable {
     public var captures: [(name: String, pointer: JSONPointer)]
     /// A second request to try when the first one's checks fail (e.g. `LeaveConference` for `EndConference`).
     public var fallback: Fallback?
+    /// How many more times to send the same request while its checks fail (for a raw Bayeux `/meta/connect`,
+    /// whose one reply may carry other messages first); deviations come from the last attempt.
+    public var retries: Int = 0
     public var line: Int?
 }
 

@@ -96,8 +96,11 @@ public enum Benchmark {
     }
 
     static func milliseconds(_ duration: Duration) -> String {
-        String(
-            format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+        String(format: "%.1f", seconds(duration) * 1000)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// The table `conformance bench` prints.
@@ -105,15 +108,7 @@ public enum Benchmark {
         var lines: [String] = []
         for entry in series {
             let walls = entry.walls.sorted()
-            let ratio =
-                Double(
-                    entry.median.components.attoseconds / 1_000_000_000 + entry.median.components.seconds
-                        * 1_000_000_000)
-                / max(
-                    1,
-                    Double(
-                        entry.floor.components.attoseconds / 1_000_000_000 + entry.floor.components.seconds
-                            * 1_000_000_000))
+            let ratio = seconds(entry.median) / max(seconds(entry.floor), 1e-9)
             lines.append(
                 "--jobs \(entry.jobs): \(entry.cases) cases, \(entry.exchanges) HTTP exchanges, \(entry.notifications) notifications per run"
             )
@@ -121,7 +116,7 @@ public enum Benchmark {
                 "  wall min/median/max: \(milliseconds(walls.first ?? .zero)) / \(milliseconds(entry.median)) / \(milliseconds(walls.last ?? .zero)) ms over \(walls.count) runs"
             )
             lines.append(
-                "  floor (exchanges × fastest loopback round trip \(String(format: "%.3f", Double(entry.minimalRoundTrip.components.attoseconds) / 1e15)) ms): \(milliseconds(entry.floor)) ms; median wall / floor = \(String(format: "%.1f", ratio))×"
+                "  floor (exchanges × fastest loopback round trip \(String(format: "%.3f", seconds(entry.minimalRoundTrip) * 1000)) ms): \(milliseconds(entry.floor)) ms; median wall / floor = \(String(format: "%.1f", ratio))×"
             )
         }
         if series.count > 1 {
