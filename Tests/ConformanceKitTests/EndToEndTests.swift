@@ -51,6 +51,39 @@ func runCatalog(
         #expect(parallel.exchanges == serial.exchanges)
     }
 
+    @Test func cancellingARunKeepsWhatRanAndMarksItIncomplete() async throws {
+        let catalog = try Catalog.load(root: repositoryRoot)
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let (finished, signal) = AsyncStream.makeStream(of: Void.self)
+        let result = try await withThrowingTaskGroup(of: RunResult?.self) { group in
+            group.addTask {
+                try await EmbeddedTarget.run(
+                    catalog: catalog,
+                    runOptions: RunOptions(jobs: 1),
+                    options: EmbeddedTarget.Options(),
+                    httpClient: httpClient
+                ) { event in
+                    if case .caseFinished = event { signal.yield() }
+                }.get()
+            }
+            group.addTask {
+                // Ctrl-C arrives once the first case has finished (Interrupt.run cancels the same way).
+                for await _ in finished { return nil }
+                return nil
+            }
+            var run: RunResult?
+            while let next = try await group.next() {
+                if let next { run = next } else { group.cancelAll() }
+            }
+            return try #require(run)
+        }
+        try await httpClient.shutdown()
+        #expect(!result.complete)
+        #expect(result.cases.count < catalog.cases.count)
+        #expect(result.cases.first?.verdict == .pass)
+        #expect(result.exitCode(strict: false) == 1)
+    }
+
     @Test func uppercaseOKIsCaughtAndNamesTheSuccessBodyRequirement() async throws {
         let result = try await runCatalog(deviations: ["ok-uppercase"], filters: ["accept-invited"])
         let accept = try #require(result.cases.first)
