@@ -47,7 +47,7 @@ struct NotificationSessions: Sendable {
             connectGrace: timeout,
             maxBodyBytes: 16 * 1024 * 1024
         )
-        let outcome = Outcome<T>()
+        let outcome = Locked<T?>(nil)  // the body ran: never run it twice
         do {
             return try await BayeuxSession.withSession(
                 endpoint: endpoint,
@@ -57,11 +57,11 @@ struct NotificationSessions: Sendable {
                 var opened = inboxes
                 opened[next.role] = session.inbox
                 let value = await open(rest, httpClient: httpClient, inboxes: opened, problems: problems, body)
-                outcome.value = value
+                outcome.withLock { $0 = value }
                 return value
             }
         } catch {
-            if let value = outcome.value { return value }
+            if let value = outcome.current { return value }
             var failed = problems
             failed[next.role] = String(describing: error)
             return await open(rest, httpClient: httpClient, inboxes: inboxes, problems: failed, body)
@@ -69,20 +69,9 @@ struct NotificationSessions: Sendable {
     }
 }
 
-/// Keeps the body's result when closing a session fails after the body ran, so the body never runs twice.
-private final class Outcome<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: T?
-
-    var value: T? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}
-
 /// The `Authorization` header value of HTTP Basic authentication.
-enum BasicAuth {
-    static func header(_ username: String, _ password: String) -> String {
+public enum BasicAuth {
+    public static func header(_ username: String, _ password: String) -> String {
         "Basic " + Data((username + ":" + password).utf8).base64EncodedString()
     }
 }

@@ -70,7 +70,7 @@ public enum Benchmark {
     static func minimalRoundTrip(profile: TargetProfile, httpClient: HTTPClient) async throws -> Duration {
         let client = TargetClient(httpClient: httpClient, timeout: .seconds(5))
         let agent = profile.agents[0]
-        let authorization = "Basic " + Data("\(agent.username):\(agent.password)".utf8).base64EncodedString()
+        let authorization = BasicAuth.header(agent.username, agent.password)
         var fastest = Duration.seconds(1)
         let clock = ContinuousClock()
         for _ in 0..<50 {

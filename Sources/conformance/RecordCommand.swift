@@ -59,11 +59,11 @@ struct RecordCommand: AsyncParsableCommand {
                 failAndExit("target profile: \(error)", code: ExitStatus.usage)
             }
         }
-        let observations = Observations()
+        let observations = Locked<[GoldenObservation]>([])
         let options = RunOptions(filters: filter)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: RunCommand.clientConfiguration)
         let collect: @Sendable (Runner.Event) async -> Void = { event in
-            if case .goldenObserved(let observation) = event { observations.append(observation) }
+            if case .goldenObserved(let observation) = event { observations.withLock { $0.append(observation) } }
         }
         let outcome: Result<RunResult, Runner.Unreachable>
         if let profile {
@@ -92,7 +92,7 @@ struct RecordCommand: AsyncParsableCommand {
             failAndExit(unreachable.description, code: ExitStatus.unreachable)
         }
         let goldenRoot = (root as NSString).appendingPathComponent("golden")
-        let changes = GoldenRecorder.changes(observations.all, mode: recordMode, goldenRoot: goldenRoot)
+        let changes = GoldenRecorder.changes(observations.current, mode: recordMode, goldenRoot: goldenRoot)
         for change in changes {
             print("\(change.isNew ? "new" : "changed"): golden/\(change.path)")
             for line in change.diff { print("    " + line) }
@@ -112,16 +112,4 @@ struct RecordCommand: AsyncParsableCommand {
             "\(changes.count) golden file\(changes.count == 1 ? "" : "s") \(dryRun ? "would change" : "written") (mode \(mode))."
         )
     }
-}
-
-/// Golden observations collected from the run's events.
-final class Observations: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [GoldenObservation] = []
-
-    func append(_ observation: GoldenObservation) {
-        lock.withLock { items.append(observation) }
-    }
-
-    var all: [GoldenObservation] { lock.withLock { items } }
 }

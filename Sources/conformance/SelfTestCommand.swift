@@ -41,13 +41,16 @@ struct SelfTestCommand: AsyncParsableCommand {
         let start = clock.now
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: RunCommand.clientConfiguration)
         let total = only.isEmpty ? known.count : only.count
-        let counter = Counter()
+        let finished = Locked(0)
         let result: (outcomes: [MutationTest.Outcome], variant: RunResult)
         do {
             result = try await EmbeddedTarget.selfTest(catalog: catalog, jobs: jobs, httpClient: httpClient, only: only)
             {
                 outcome in
-                let done = counter.increment()
+                let done = finished.withLock { count -> Int in
+                    count += 1
+                    return count
+                }
                 say("[\(done)/\(total)] \(outcome.name): \(outcome.killed ? "killed" : "SURVIVED")")
             }
         } catch {
@@ -71,18 +74,5 @@ struct SelfTestCommand: AsyncParsableCommand {
         say(String(format: "Selftest wall time: %.1f s", seconds))
         let perfect = result.outcomes.allSatisfy { $0.killed && $0.rightReason }
         if !perfect || variant.fail > 0 || variant.error > 0 { throw ExitCode(ExitStatus.deviations) }
-    }
-}
-
-/// Counts finished runs across tasks.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.withLock {
-            value += 1
-            return value
-        }
     }
 }
