@@ -29,7 +29,13 @@ extension CaseExecution {
         var retries = step.retries
         while retries > 0, !evaluation.deviations.isEmpty {
             retries -= 1
-            guard let again = try await send(template, body: body) else { return .stopped }
+            let previousError = error
+            guard let again = try await send(template, body: body) else {
+                // A retry that gets no answer leaves the judgement to the last answer that came.
+                error = previousError
+                info.append("a retry of \(template.method) \(request.path) got no answer; the earlier answer is judged")
+                break
+            }
             (request, answer) = again
             evaluation = try evaluate(step.checks, answer: answer, request: request)
         }
