@@ -25,8 +25,9 @@ extension Catalog {
         for file in files {
             cases += try reader.readOperationFile((operationsDirectory as NSString).appendingPathComponent(file))
         }
-        let catalog = Catalog(requirements: requirements, cases: cases, goldens: reader.goldens)
+        var catalog = Catalog(requirements: requirements, cases: cases, goldens: reader.goldens)
         try catalog.validateReferences()
+        catalog.digest = CatalogDigest.sha256(root: root)
         return catalog
     }
 

@@ -8,11 +8,16 @@ public struct Catalog: Sendable {
     public var cases: [ConformanceCase]
     /// Golden documents by path relative to the golden directory (`Accept/success.json`).
     public var goldens: [String: JSONValue]
+    /// SHA-256 over every catalog and golden file (paths and bytes), so a report names exactly what it checked.
+    public var digest: String?
 
-    public init(requirements: [Requirement], cases: [ConformanceCase], goldens: [String: JSONValue]) {
+    public init(
+        requirements: [Requirement], cases: [ConformanceCase], goldens: [String: JSONValue], digest: String? = nil
+    ) {
         self.requirements = requirements
         self.cases = cases
         self.goldens = goldens
+        self.digest = digest
     }
 
     /// The requirement with this id.

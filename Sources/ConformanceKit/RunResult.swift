@@ -32,6 +32,8 @@ public struct RunResult: Sendable, Hashable, Codable {
     /// Identifies the suite build.
     public struct Suite: Sendable, Hashable, Codable {
         public var version: String
+        /// SHA-256 of the catalog and goldens the run used.
+        public var catalogDigest: String?
     }
 
     /// A requirement as the document states it, so a saved report explains itself without the catalog.
@@ -82,7 +84,7 @@ public struct RunResult: Sendable, Hashable, Codable {
         complete: Bool = true,
         clauses: [String: Clause] = [:]
     ) {
-        self.suite = Suite(version: SuiteVersion.current)
+        self.suite = Suite(version: SuiteVersion.current, catalogDigest: nil)
         self.target = target
         self.summary = Summary(cases)
         self.cases = cases

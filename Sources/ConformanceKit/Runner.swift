@@ -122,6 +122,7 @@ public struct Runner: Sendable {
             complete: results.count == cases.count && !results.contains { $0.error == Self.interruptedReason },
             clauses: clauses(for: results)
         )
+        result.suite.catalogDigest = catalog.digest
         result.exchanges = client.meter.count
         result.notifications = notifications
         return result

@@ -55,6 +55,21 @@ let minimalRequirements = """
         #expect(catalog.goldens["common/ok.json"] == ["status": "ok"])
     }
 
+    @Test func theDigestNamesTheExactCatalog() throws {
+        let files = [
+            "specs/requirements.yaml": minimalRequirements,
+            "specs/operations/X.yaml": "operation: X\ncases: []\n",
+        ]
+        let first = try withScratchCatalog(files: files) { try Catalog.load(root: $0).digest }
+        let same = try withScratchCatalog(files: files) { try Catalog.load(root: $0).digest }
+        var changed = files
+        changed["specs/operations/X.yaml"] = "operation: X\ncases: [] # edited\n"
+        let other = try withScratchCatalog(files: changed) { try Catalog.load(root: $0).digest }
+        #expect(first?.count == 64)
+        #expect(first == same)
+        #expect(first != other)
+    }
+
     @Test func presetsExpandWithTheOperationName() throws {
         let catalog = try Catalog.load(root: repositoryRoot)
         let accept = try #require(catalog.cases.first { $0.id == "accept-invited" })
