@@ -15,7 +15,10 @@ import Testing
         #"{"operationName":"PlaceInWorkbin","workbin":["workbin-a","workbin-z"]}"#,
         #"{"operationName":"GetWorkbinContent","workbin":"workbin-z"}"#, #"{"operationName":"Transfer"}"#,
         #"{"operationName":"Transfer","targetId":"agent-9"}"#, #"{"operationName":"Transfer","targetId":"agent-1"}"#,
-        #"{"operationName":"StartConference","agentId":"agent-1"}"#,
+        #"{"operationName":"StartConference","agentId":"agent-1"}"#, #"{"operationName":"Accept",}"#,
+        String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+        #"{"operationName":"Accept","x":"# + String(repeating: #"{"a":"#, count: 5_000) + "1"
+            + String(repeating: "}", count: 5_001),
     ])
     func badRequestsAre400AndChangeNothing(body: String) async throws {
         try await Harness.with { harness in
