@@ -44,9 +44,14 @@ struct SelfTestCommand: AsyncParsableCommand {
         let finished = Locked(0)
         let result: (outcomes: [MutationTest.Outcome], variant: RunResult)
         do {
-            result = try await EmbeddedTarget.selfTest(catalog: catalog, jobs: jobs, httpClient: httpClient, only: only)
-            {
-                outcome in
+            // The embedded server answers on loopback: 2 s is ample for a notification that is coming at all.
+            result = try await EmbeddedTarget.selfTest(
+                catalog: catalog,
+                jobs: jobs,
+                httpClient: httpClient,
+                only: only,
+                notificationTimeout: .seconds(2)
+            ) { outcome in
                 let done = finished.withLock { count -> Int in
                     count += 1
                     return count
