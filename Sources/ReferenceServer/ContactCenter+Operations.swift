@@ -162,18 +162,29 @@ extension ContactCenter {
         return [AgentNotification(agentId: agentId, data: data)]
     }
 
+    /// What Transfer and StartConference ask of the agent they bring in: not the caller, not already on it; and
+    /// of the caller: a participant.
+    private func requireNewcomer(
+        _ otherId: String,
+        named parameter: String,
+        to interaction: Interaction,
+        by agentId: String
+    ) throws(APIFailure) {
+        guard otherId != agentId else {
+            throw .badRequest("Parameter '\(parameter)' names the calling agent")
+        }
+        try requireParticipant(agentId, of: interaction)
+        guard !interaction.participants.contains(otherId) else {
+            throw .conflict("Agent '\(otherId)' already works on interaction '\(interaction.id)'")
+        }
+    }
+
     private func transfer(
         _ interaction: inout Interaction,
         to targetId: String,
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
-        guard targetId != agentId else {
-            throw .badRequest("Parameter 'targetId' names the calling agent")
-        }
-        try requireParticipant(agentId, of: interaction)
-        guard !interaction.participants.contains(targetId) else {
-            throw .conflict("Agent '\(targetId)' already works on interaction '\(interaction.id)'")
-        }
+        try requireNewcomer(targetId, named: "targetId", to: interaction, by: agentId)
         if !deviations.contains(.transferKeepsOwner) {
             interaction.participants.removeAll { $0 == agentId }
             interaction.conferenceInvitees.remove(agentId)
@@ -190,13 +201,7 @@ extension ContactCenter {
         with inviteeId: String,
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
-        guard inviteeId != agentId else {
-            throw .badRequest("Parameter 'agentId' names the calling agent")
-        }
-        try requireParticipant(agentId, of: interaction)
-        guard !interaction.participants.contains(inviteeId) else {
-            throw .conflict("Agent '\(inviteeId)' already works on interaction '\(interaction.id)'")
-        }
+        try requireNewcomer(inviteeId, named: "agentId", to: interaction, by: agentId)
         interaction.participants.append(inviteeId)
         interaction.conferenceInvitees.insert(inviteeId)
         if interaction.invitee == inviteeId {

@@ -45,6 +45,13 @@ extension JSONValue {
         return String(value)
     }
 
+    /// A JSON string literal, which is also a valid YAML double-quoted scalar.
+    static func quoted(_ value: String) -> String {
+        var output = ""
+        writeString(value, to: &output)
+        return output
+    }
+
     private static func writeString(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {

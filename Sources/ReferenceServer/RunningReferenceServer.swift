@@ -60,20 +60,8 @@ public struct RunningReferenceServer: Sendable {
         return plain ? value : quoted(value)
     }
 
+    /// A JSON string literal doubles as a YAML double-quoted scalar.
     private static func quoted(_ value: String) -> String {
-        var output = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        JSONValue.quoted(value)
     }
 }
