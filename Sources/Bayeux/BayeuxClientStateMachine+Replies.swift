@@ -28,6 +28,9 @@ extension BayeuxClientStateMachine {
             }
         }
         var actions = sortOut(batch, replies: indices.compactMap { $0 }, during: .subscribe)
+        // The channels are spellings of one another: the session is open once any subscription holds; the
+        // refused ones are noted.
+        var refusals: [String] = []
         for (request, index) in zip(requests, indices) {
             guard let index else {
                 let problem = "no /meta/subscribe reply for \(request.channel) in: \(Self.text(batch))"
@@ -39,9 +42,14 @@ extension BayeuxClientStateMachine {
                 if isEstablished, reply.errorCode == 402 || reply.advice?.reconnect == .handshake {
                     return actions + rehandshake("re-handshake after subscribe answered \(reply.error ?? "\(reply)")")
                 }
-                return actions + failure(.subscribe, "subscribe to \(request.channel) refused: \(reply)")
+                refusals.append("subscribe to \(request.channel) refused: \(reply)")
+                continue
             }
         }
+        if refusals.count == requests.count, let first = refusals.first {
+            return actions + failure(.subscribe, refusals.count == 1 ? first : refusals.joined(separator: "; "))
+        }
+        actions += refusals.map { .recordProblem($0) }
         guard let clientId else { return actions }
         actions += connected(clientId: clientId, after: .zero)
         return actions

@@ -14,12 +14,14 @@ extension CaseExecution {
             consumed[role, default: []].insert(notification.index)
             variables.merge(match.captures) { _, new in new }
             transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
-            if !match.extraMembers.isEmpty {
+            let undocumented = DocumentedMembers.undocumented(match.extraMembers)
+            if !undocumented.isEmpty {
                 info.append(
                     "notification to \(role) has members the document does not name: "
-                        + match.extraMembers.map(\.description).joined(separator: ", ")
+                        + undocumented.map(\.description).joined(separator: ", ")
                 )
             }
+            if let observed = expectation.observes { observations.insert(observed) }
             return .passed
         }
         for reading in expectation.readings {
@@ -34,6 +36,7 @@ extension CaseExecution {
                 variables.merge(match.captures) { _, new in new }
                 transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
                 notes.append(readingNote(reading) + " (received: \(notification.data.abbreviated(limit: 200)))")
+                if let observed = reading.observes { observations.insert(observed) }
                 return .passed
             }
         }
@@ -44,36 +47,40 @@ extension CaseExecution {
             if let inbox = inboxes[role] { sessionProblems += await inbox.problems().suffix(2) }
         }
         let who = expectation.agents.joined(separator: " or ")
-        deviations.append(
-            Deviation(
-                requirement: expectation.requirement,
-                level: requirementLevel(expectation.requirement),
-                pointer: "",
-                expected: JSONMatcher.describe(expected),
-                actual: (received.isEmpty
-                    ? "nothing"
-                    : received.suffix(5).map { "\($0.role): \($0.notification.data.abbreviated(limit: 160))" }
-                        .joined(separator: "; "))
-                    + (sessionProblems.isEmpty
-                        ? ""
-                        : " (the notification session reported: "
-                            + sessionProblems.joined(separator: "; ") + ")"),
-                message:
-                    "no notification matching \(JSONMatcher.describe(expected)) reached \(who) within \(DurationText.milliseconds(budget)) ms",
-                erratum: erratum(expectation.requirement),
-                curl: curl
-            )
+        record(
+            [
+                Deviation(
+                    requirement: expectation.requirement,
+                    level: requirementLevel(expectation.requirement),
+                    pointer: "",
+                    expected: JSONMatcher.describe(expected),
+                    actual: (received.isEmpty
+                        ? "nothing"
+                        : received.suffix(5).map { "\($0.role): \($0.notification.data.abbreviated(limit: 160))" }
+                            .joined(separator: "; "))
+                        + (sessionProblems.isEmpty
+                            ? ""
+                            : " (the notification session reported: "
+                                + sessionProblems.joined(separator: "; ") + ")"),
+                    message:
+                        "no notification matching \(JSONMatcher.describe(expected)) reached \(who) within \(DurationText.milliseconds(budget)) ms after the step that causes it",
+                    erratum: erratum(expectation.requirement),
+                    curl: curl
+                )
+            ],
+            at: expectation.line
         )
-        deviationCurl = deviationCurl ?? curl
         return .deviated
     }
 
-    /// The first not-yet-matched notification since the case began, for any of the roles, matching `pattern`.
+    /// The first not-yet-matched notification since the last step that can cause notifications began (see
+    /// `stepCursors`), for any of the roles, matching `pattern`: a notification that came earlier, or that a step
+    /// already matched, never satisfies an expectation.
     func firstMatch(_ pattern: JSONPattern, among roles: [String], until deadline: ContinuousClock.Instant) async
         -> (String, ReceivedNotification, JSONMatch)?
     {
         let candidates = roles.compactMap { role in
-            inboxes[role].map { (role, $0, cursors[role] ?? 0, consumed[role] ?? []) }
+            inboxes[role].map { (role, $0, stepCursors[role] ?? cursors[role] ?? 0, consumed[role] ?? []) }
         }
         return await withTaskGroup(of: (String, ReceivedNotification)?.self) { group in
             for (role, inbox, cursor, excluded) in candidates {
@@ -109,67 +116,114 @@ extension CaseExecution {
         return received
     }
 
-    /// Once everything sent before now has surely arrived, reports any notification that must not have.
+    /// Once everything sent before now has surely arrived, reports any notification that must not have. An
+    /// absence that cannot be judged (no session, no barrier) makes the case ERROR, never PASS.
     func checkAbsences() async {
         guard !absences.isEmpty else { return }
         let roles = Array(Set(absences.flatMap(\.expectation.agents))).sorted()
-        let markers = await barrier(for: roles)
-        if markers == nil {
+        if let role = roles.first(where: { inboxes[$0] == nil }) {
+            unjudged(
+                "cannot judge that \(role) receives no notification: no notification session for \(role) ("
+                    + (sessionProblems[role] ?? "the profile has no such agent") + ")"
+            )
+            return
+        }
+        var markers: [String] = []
+        switch await barrier(for: roles) {
+        case .passed(let ids):
+            markers = ids
+        case .unavailable(let why):
             let quietEnd = lastActivity + timeouts.quietPeriod
             if quietEnd > clock.now { try? await Task.sleep(until: quietEnd, clock: clock) }
+            let note =
+                "The absence of notifications was judged by a quiet period of "
+                + "\(DurationText.milliseconds(timeouts.quietPeriod)) ms only (\(why)): a notification sent later "
+                + "would go unseen."
+            if !notes.contains(note) { notes.append(note) }
+        case .failed(let why):
+            unjudged("cannot judge the absence of notifications: \(why)")
+            return
         }
-        let markerPatterns = (markers ?? []).map { JSONPattern.anywhere(.literal(.string($0))) }
-        for (expectation, pattern) in absences {
+        let markerPatterns = markers.map { JSONPattern.anywhere(.literal(.string($0))) }
+        for (expectation, pattern, since) in absences {
             for (role, notification) in await receivedSinceStart(expectation.agents, unmatched: true)
-            where JSONMatcher.match(pattern, notification.data).isMatch
+            where notification.index >= since?[role] ?? 0
+                && JSONMatcher.match(pattern, notification.data).isMatch
                 && !markerPatterns.contains(where: { JSONMatcher.match($0, notification.data).isMatch })
             {
-                deviations.append(
-                    Deviation(
-                        requirement: expectation.requirement,
-                        level: requirementLevel(expectation.requirement),
-                        pointer: "",
-                        expected: "no notification matching \(JSONMatcher.describe(pattern)) for \(role)",
-                        actual: notification.data.abbreviated(limit: 240),
-                        message:
-                            "\(role) received a notification it must not: \(notification.data.abbreviated(limit: 160))",
-                        erratum: erratum(expectation.requirement),
-                        curl: curl
-                    )
+                record(
+                    [
+                        Deviation(
+                            requirement: expectation.requirement,
+                            level: requirementLevel(expectation.requirement),
+                            pointer: "",
+                            expected: "no notification matching \(JSONMatcher.describe(pattern)) for \(role)",
+                            actual: notification.data.abbreviated(limit: 240),
+                            message:
+                                "\(role) received a notification it must not: \(notification.data.abbreviated(limit: 160))",
+                            erratum: erratum(expectation.requirement),
+                            curl: curl
+                        )
+                    ],
+                    at: expectation.line
                 )
-                deviationCurl = deviationCurl ?? curl
             }
         }
     }
 
+    /// A check that could not be judged: ERROR, unless the case already FAILs (then the reason is kept as INFO).
+    func unjudged(_ reason: String) {
+        if deviations.contains(where: { $0.level == .must }) {
+            info.append(reason)
+        } else {
+            error = reason
+        }
+    }
+
+    /// What a barrier gave.
+    enum BarrierOutcome {
+        /// Every marker arrived: the marker interaction ids.
+        case passed([String])
+        /// The target has no way to give one (no HTTP fixtures): the quiet period must do.
+        case unavailable(String)
+        /// A marker could not be created or did not arrive in time.
+        case failed(String)
+    }
+
     /// A barrier instead of a fixed wait: a marker interaction is routed to each watched agent through the
     /// fixtures; a target delivers an agent's notifications in order, so once the marker's invitation arrives,
-    /// everything the case provoked earlier has arrived too. Returns the marker ids, or nil when the target
-    /// cannot give a barrier (no HTTP fixtures, or a marker did not arrive) and the quiet period must do.
-    func barrier(for roles: [String]) async -> [String]? {
-        guard case .http = profile.fixtures else { return nil }
+    /// everything the case provoked earlier has arrived too.
+    func barrier(for roles: [String]) async -> BarrierOutcome {
+        guard case .http = profile.fixtures else {
+            return .unavailable("the profile's fixtures cannot route a marker interaction")
+        }
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
         var markers: [String] = []
         for role in roles {
-            guard let account = Roles.account(role, in: profile), inboxes[role] != nil else { return nil }
+            guard let account = Roles.account(role, in: profile) else { return .failed("no account for \(role)") }
             let mediaType = profile.mediaTypes.first ?? "email"
-            guard
-                let marker = try? await fixtures.createInteraction(
+            let marker: String
+            do {
+                marker = try await fixtures.createInteraction(
                     mediaType: mediaType,
                     agentId: account.id,
                     properties: .object(JSONObject())
                 )
-            else { return nil }
+            } catch {
+                return .failed("the barrier's marker interaction for \(role) could not be created: \(error)")
+            }
             markers.append(marker)
             let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
             guard
                 await firstMatch(.anywhere(.literal(.string(marker))), among: [role], until: clock.now + budget) != nil
             else {
                 await health.recordTimeout()
-                return nil
+                return .failed(
+                    "the barrier's marker interaction \(marker) did not reach \(role) within "
+                        + "\(DurationText.milliseconds(budget)) ms")
             }
             transcript.append("barrier: marker interaction \(marker) reached \(role)")
         }
-        return markers
+        return .passed(markers)
     }
 }

@@ -16,6 +16,11 @@ extension CaseExecution {
         var notes: [String] = []
         var info: [String] = []
         var captures: [String: JSONValue] = [:]
+        /// The reading alternatives the answer shows the target follows.
+        var observations: [Observation] = []
+
+        /// Whether anything but INFO broke.
+        var deviates: Bool { deviations.contains { $0.level != .info } }
     }
 
     func perform(_ step: RequestStep) async throws -> StepOutcome {
@@ -24,6 +29,7 @@ extension CaseExecution {
             if let raw = template.rawBody { try Template.substitute(raw, variables) } else {
                 try template.body.map { try Template.substitute($0, variables).compactText }
             }
+        if template.method != "GET", !template.path.hasPrefix("${notificationsURL}") { await markStepStart() }
         guard var (request, answer) = try await send(template, body: body) else { return .stopped }
         var evaluation = try evaluate(step.checks, answer: answer, request: request)
         var retries = step.retries
@@ -40,7 +46,14 @@ extension CaseExecution {
             evaluation = try evaluate(step.checks, answer: answer, request: request)
         }
         await reportGoldens(step.checks, answer: answer, matched: evaluation)
-        if let fallback = step.fallback, evaluation.deviations.contains(where: { $0.level != .info }) {
+        if evaluation.deviates, !step.alternatives.isEmpty,
+            let alternative = try await firstHolding(step.alternatives, of: step, answer: answer, request: request)
+        {
+            evaluation = alternative
+        } else if !evaluation.deviates, let observed = step.observes {
+            evaluation.observations.append(observed)
+        }
+        if let fallback = step.fallback, evaluation.deviates {
             let fallbackBody = try Template.substitute(fallback.body, variables).compactText
             if let (retry, retryAnswer) = try await send(template, body: fallbackBody) {
                 var retried = try evaluate(step.checks, answer: retryAnswer, request: retry)
@@ -67,11 +80,45 @@ extension CaseExecution {
                 if let value = json[capture.pointer] { variables[capture.name] = value }
             }
         }
-        deviations += evaluation.deviations
+        record(evaluation.deviations, at: step.line)
         for note in evaluation.notes where !notes.contains(note) { notes.append(note) }
         info += evaluation.info
-        if !evaluation.deviations.isEmpty, deviationCurl == nil { deviationCurl = evaluation.deviations.first?.curl }
+        // A step whose MUST checks broke shows no reading: a 200 that did not refuse is no "refusal with 200".
+        if !evaluation.deviations.contains(where: { $0.level == .must }) {
+            observations.formUnion(evaluation.observations)
+        }
         return evaluation.deviations.isEmpty ? .passed : .deviated
+    }
+
+    /// The first other reading of the step that the target follows, judged on a new request when the alternative
+    /// sends another body, else on the step's answer; nil when none holds.
+    func firstHolding(
+        _ alternatives: [StepAlternative],
+        of step: RequestStep,
+        answer: HTTPAnswer,
+        request: SentRequest
+    ) async throws -> Evaluation? {
+        for alternative in alternatives {
+            var judged = (request, answer)
+            if alternative.body != nil || alternative.path != nil {
+                var template = step.request
+                if let path = alternative.path { template.path = path }
+                let text =
+                    try alternative.body.map { try Template.substitute($0, variables).compactText } ?? request.body
+                let previousError = error
+                guard let sent = try await send(template, body: text) else {
+                    error = previousError
+                    continue
+                }
+                judged = sent
+            }
+            var evaluation = try evaluate(alternative.checks ?? step.checks, answer: judged.1, request: judged.0)
+            if !evaluation.deviates {
+                if let observed = alternative.observes { evaluation.observations.append(observed) }
+                return evaluation
+            }
+        }
+        return nil
     }
 
     /// Tells `conformance record` what the target answered where a golden is expected.
@@ -135,19 +182,24 @@ extension CaseExecution {
             if primary.deviations.isEmpty {
                 evaluation.captures.merge(primary.captures) { _, new in new }
                 evaluation.info += primary.info
+                if let observed = check.observes { evaluation.observations.append(observed) }
                 continue
             }
             var accepted = false
             for reading in check.readings {
                 guard let kind = reading.kind else { continue }
                 let alternative = try evaluate(kind, answer: answer, request: request, requirement: check.requirement)
-                if alternative.deviations.isEmpty {
-                    evaluation.notes.append(readingNote(reading))
-                    evaluation.captures.merge(alternative.captures) { _, new in new }
-                    evaluation.info += alternative.info
-                    accepted = true
-                    break
+                guard alternative.deviations.isEmpty else { continue }
+                if let observed = reading.observes {
+                    evaluation.observations.append(observed)
+                    // An alternative that breaks a SHOULD is recognised and reported, but still a WARN.
+                    if alternativeLevel(observed) == .should { break }
                 }
+                evaluation.notes.append(readingNote(reading))
+                evaluation.captures.merge(alternative.captures) { _, new in new }
+                evaluation.info += alternative.info
+                accepted = true
+                break
             }
             if !accepted { evaluation.deviations += primary.deviations }
         }
@@ -158,6 +210,7 @@ extension CaseExecution {
     {
         var evaluation = Evaluation()
         let where_ = "\(request.method) \(request.path)"
+        let said = Self.errorDescription(of: answer).map { " (the target's errorDescription: \($0))" } ?? ""
         func deviate(pointer: String, expected: String, actual: String, message: String) {
             evaluation.deviations.append(
                 Deviation(
@@ -166,7 +219,7 @@ extension CaseExecution {
                     pointer: pointer,
                     expected: expected,
                     actual: actual,
-                    message: "\(where_): \(message)",
+                    message: "\(where_): \(message)\(said)",
                     erratum: erratum(requirement),
                     curl: request.curl
                 )
@@ -199,6 +252,17 @@ extension CaseExecution {
                     expected: "an answer that does not repeat \(name)",
                     actual: "the answer contains \(name) (not shown here)",
                     message: "the answer repeats \(name)"
+                )
+            }
+        case .refused(let wanted):
+            if Self.isRefusal(answer) != wanted {
+                deviate(
+                    pointer: "",
+                    expected: wanted ? "a refusal: a 4xx status or the documented error body" : "no refusal",
+                    actual: "HTTP \(answer.status) \(answer.bodySummary)",
+                    message: wanted
+                        ? "the request was not refused: HTTP \(answer.status) \(answer.bodySummary)"
+                        : "the request was refused: HTTP \(answer.status) \(answer.bodySummary)"
                 )
             }
         case .emptyBody:
@@ -234,14 +298,35 @@ extension CaseExecution {
                     )
                 }
                 evaluation.captures = match.captures
-                if !match.extraMembers.isEmpty {
+                let undocumented = DocumentedMembers.undocumented(match.extraMembers)
+                if !undocumented.isEmpty {
                     evaluation.info.append(
                         "\(where_): the answer has members the document does not name: "
-                            + match.extraMembers.map(\.description).joined(separator: ", ")
+                            + undocumented.map(\.description).joined(separator: ", ")
                     )
                 }
             }
         }
         return evaluation
+    }
+}
+
+extension CaseExecution {
+    /// Whether an answer refuses its request: a 4xx, or the documented error body whatever the status.
+    static func isRefusal(_ answer: HTTPAnswer) -> Bool {
+        if answer.status / 100 == 4 { return true }
+        guard case .success(let json) = answer.json else { return false }
+        return json["status"]?.stringValue == "error"
+    }
+
+    /// The `errorDescription` of an error body, quoted and cut short, so a refused step says why.
+    static func errorDescription(of answer: HTTPAnswer) -> String? {
+        guard case .success(let json) = answer.json, let description = json["errorDescription"] else { return nil }
+        return description.abbreviated(limit: 200)
+    }
+
+    /// The level of a reading alternative (SHOULD when following it breaks a SHOULD of the catalog).
+    func alternativeLevel(_ observation: Observation) -> RequirementLevel? {
+        catalog.reading(observation.reading)?.alternative(observation.alternative)?.level
     }
 }

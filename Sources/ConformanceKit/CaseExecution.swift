@@ -26,10 +26,18 @@ final class CaseExecution {
     var deviationCurl: String?
     /// Inbox positions when the case began: earlier notifications belong to other cases.
     var cursors: [String: Int] = [:]
+    /// Inbox positions when the last step that can cause notifications began (a fixture call or a request that
+    /// is not a GET): an expected notification must come after the step that causes it.
+    var stepCursors: [String: Int] = [:]
+    /// The reading alternatives the target was seen to follow.
+    var observations: Set<Observation> = []
+    /// Whether a step of the case deviated already (later deviations may follow from it).
+    var deviatedBefore = false
     /// Notifications a step has already matched, per role.
     var consumed: [String: Set<Int>] = [:]
     /// `noNotification` steps, checked together once the quiet period after the last step has passed.
-    var absences: [(expectation: NotificationExpectation, pattern: JSONPattern)] = []
+    /// With the inbox positions before which messages do not count (`since: step`), else nil.
+    var absences: [(expectation: NotificationExpectation, pattern: JSONPattern, since: [String: Int]?)] = []
     lazy var lastActivity = clock.now
 
     init(
@@ -83,6 +91,7 @@ final class CaseExecution {
             }
             let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
             for (role, inbox) in inboxes { cursors[role] = await inbox.count }
+            stepCursors = cursors
             for step in testCase.given where await perform(step, fixtures: fixtures) != .passed {
                 break execute
             }
@@ -106,8 +115,28 @@ final class CaseExecution {
             info: info,
             error: error ?? skipReason,
             curl: deviationCurl ?? curl,
-            transcript: transcript
+            transcript: transcript,
+            readings: observations.isEmpty
+                ? nil
+                : Dictionary(grouping: observations, by: \.reading).mapValues { $0.map(\.alternative).sorted() }
         )
+    }
+
+    /// Notes where the inboxes stand as a step that can cause notifications begins.
+    func markStepStart() async {
+        for (role, inbox) in inboxes { stepCursors[role] = await inbox.count }
+    }
+
+    /// Adds a step's deviations to the case, marking those that may only follow from an earlier step's.
+    func record(_ found: [Deviation], at line: Int?) {
+        guard !found.isEmpty else { return }
+        var found = found
+        if deviatedBefore {
+            for index in found.indices { found[index].followsEarlier = true }
+        }
+        deviations += found
+        if found.contains(where: { $0.level != .info }) { deviatedBefore = true }
+        if deviationCurl == nil { deviationCurl = found.first?.curl }
     }
 
     func perform(_ step: Step, fixtures: FixtureDriver) async -> StepOutcome {
@@ -121,7 +150,8 @@ final class CaseExecution {
             case .notification(let expectation):
                 return try await awaitNotification(expectation)
             case .noNotification(let expectation):
-                absences.append((expectation, try pattern(expectation.match)))
+                absences.append(
+                    (expectation, try pattern(expectation.match), expectation.sinceStep ? stepCursors : nil))
                 return .passed
             }
         } catch let unbound as Template.UnboundVariable {
@@ -141,6 +171,7 @@ final class CaseExecution {
 
     func createInteraction(_ create: CreateInteractionStep, fixtures: FixtureDriver) async throws -> StepOutcome {
         guard let account = Roles.account(create.agent, in: profile) else { return .stopped }
+        await markStepStart()
         let mediaType =
             try create.mediaType.map { try Template.substitute($0, variables) } ?? variables["mediaType"]?
             .stringValue ?? "email"

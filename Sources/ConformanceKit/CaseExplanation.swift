@@ -50,6 +50,14 @@ public enum CaseExplanation {
                     lines.append("         or \(reading.kind.map(describe) ?? "?"): NOTE — \(reading.note)")
                 }
             }
+            for alternative in request.alternatives {
+                let sent =
+                    alternative.path.map { "send to \($0) instead" }
+                    ?? alternative.body.map { "send \($0.compactText) instead" } ?? "judge the same answer"
+                let judged = alternative.checks.map { " by " + $0.map { describe($0.kind) }.joined(separator: ", ") }
+                let reading = alternative.observes.map { " (\($0))" } ?? ""
+                lines.append("       or\(reading) \(sent)\(judged ?? "")")
+            }
             if let fallback = request.fallback {
                 lines.append(
                     "       if refused, retry with \(fallback.body.compactText); if that works: \(fallback.requirement) deviation"
@@ -79,6 +87,8 @@ public enum CaseExplanation {
         case .body(let pattern, let source): "body " + (source.map { "like golden \($0)" } ?? pattern.compactText)
         case .emptyBody: "an empty body"
         case .excludesSecretsOf(let role): "an answer that repeats none of \(role)'s secrets"
+        case .refused(let wanted):
+            wanted ? "a refusal (a 4xx status, or the documented error body with any status)" : "no refusal"
         }
     }
 }

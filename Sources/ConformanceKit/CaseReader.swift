@@ -5,13 +5,38 @@ import Foundation
 struct CaseReader {
     let presets: [String: YAMLValue]
     let goldenRoot: String
+    /// The readings `observes:` may name.
+    let readings: [ReadingDefinition]
     /// For `conformance record --mode missing`: a missing golden reads as `$any` instead of failing the load.
     var allowMissingGoldens = false
     private(set) var goldens: [String: JSONValue] = [:]
 
-    init(presets: [String: YAMLValue], goldenRoot: String) {
+    init(presets: [String: YAMLValue], goldenRoot: String, readings: [ReadingDefinition] = []) {
         self.presets = presets
         self.goldenRoot = goldenRoot
+        self.readings = readings
+    }
+
+    /// `observes: NAME=ALTERNATIVE`, naming a reading of `specs/readings.yaml` and one of its alternatives.
+    func observation(_ node: YAMLValue?) throws(InputFileError) -> Observation? {
+        guard let node else { return nil }
+        let text = try node.string("observes")
+        guard let observation = Observation(text) else {
+            throw node.error("observes '\(text)' must be NAME=ALTERNATIVE, e.g. refusal-status=200")
+        }
+        guard let reading = readings.first(where: { $0.name == observation.reading }) else {
+            throw node.error(
+                "observes names unknown reading '\(observation.reading)' (readings.yaml has: "
+                    + readings.map(\.name).joined(separator: ", ") + ")"
+            )
+        }
+        guard reading.alternative(observation.alternative) != nil else {
+            throw node.error(
+                "reading '\(reading.name)' has no alternative '\(observation.alternative)' (alternatives: "
+                    + reading.alternatives.map(\.name).joined(separator: ", ") + ")"
+            )
+        }
+        return observation
     }
 
     mutating func readOperationFile(_ path: String) throws(InputFileError) -> [ConformanceCase] {
@@ -74,7 +99,8 @@ struct CaseReader {
             )
         }
         if let request = fields["request"] {
-            try fields.rejectUnknownFields(["request", "expect", "capture", "fallback", "retry"])
+            try fields.rejectUnknownFields(
+                ["request", "expect", "capture", "fallback", "retry", "observes", "alternatives"])
             let template = try readRequest(request)
             // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
             let performed = template.body?["operationName"]?.stringValue ?? operation
@@ -85,6 +111,8 @@ struct CaseReader {
                     captures: try readCaptures(fields["capture"]),
                     fallback: try readFallback(fields["fallback"], operation: operation),
                     retries: try fields["retry"]?.integer("retry") ?? 0,
+                    observes: try observation(fields["observes"]),
+                    alternatives: try readAlternatives(fields["alternatives"], operation: performed),
                     line: node.line
                 )
             )
@@ -98,6 +126,32 @@ struct CaseReader {
         throw node.error(
             "a step needs one of createInteraction, request, notification, noNotification; found \(fields.keys)"
         )
+    }
+
+    /// `alternatives: [{observes: NAME=ALT, body: {...}}, {observes: NAME=ALT, expect: [...]}]`.
+    mutating func readAlternatives(_ node: YAMLValue?, operation: String) throws(InputFileError) -> [StepAlternative] {
+        guard let node else { return [] }
+        var alternatives: [StepAlternative] = []
+        for element in try node.list("alternatives") {
+            let fields = try element.mapping("an alternative")
+            try fields.rejectUnknownFields(["observes", "body", "path", "expect"])
+            guard fields["body"] != nil || fields["path"] != nil || fields["expect"] != nil else {
+                throw element.error(
+                    "an alternative needs a body or path to send instead, an expect to judge by, or both")
+            }
+            alternatives.append(
+                StepAlternative(
+                    observes: try observation(fields["observes"]),
+                    body: fields["body"]?.json,
+                    path: try fields["path"]?.string("path"),
+                    checks: try fields["expect"].map { node throws(InputFileError) in
+                        try readChecks(node, operation: operation)
+                    },
+                    line: element.line
+                )
+            )
+        }
+        return alternatives
     }
 
     func role(_ node: YAMLValue) throws(InputFileError) -> String {
@@ -174,14 +228,14 @@ struct CaseReader {
     mutating func readCheck(_ node: YAMLValue, operation: String, readingAllowed: Bool) throws(InputFileError) -> Check
     {
         let fields = try node.mapping("a check")
+        let kindNames = ["status", "body", "golden", "emptyBody", "excludesSecretsOf", "refused"]
         try fields.rejectUnknownFields(
-            ["status", "body", "golden", "emptyBody", "excludesSecretsOf", "requirement"]
-                + (readingAllowed ? ["readings"] : ["note"])
+            kindNames + ["requirement", "observes"] + (readingAllowed ? ["readings"] : ["note"])
         )
-        let kinds = ["status", "body", "golden", "emptyBody", "excludesSecretsOf"].filter { fields[$0] != nil }
+        let kinds = kindNames.filter { fields[$0] != nil }
         guard kinds.count == 1 else {
             throw node.error(
-                "a check needs exactly one of status, body, golden, emptyBody, excludesSecretsOf; found \(kinds)"
+                "a check needs exactly one of \(kindNames.joined(separator: ", ")); found \(kinds)"
             )
         }
         let kind: CheckKind
@@ -193,6 +247,13 @@ struct CaseReader {
             kind = .body(pattern: pattern, source: nil)
         case "golden": kind = try golden(fields.required("golden"))
         case "excludesSecretsOf": kind = .excludesSecretsOf(try role(fields.required("excludesSecretsOf")))
+        case "refused":
+            let flag = try fields.required("refused")
+            switch try flag.string("refused") {
+            case "true": kind = .refused(true)
+            case "false": kind = .refused(false)
+            default: throw flag.error("refused is true (the request must be refused) or false (it must not be)")
+            }
         default: kind = .emptyBody
         }
         var readings: [Reading] = []
@@ -206,7 +267,8 @@ struct CaseReader {
                         match: nil,
                         agents: nil,
                         requirement: reading.requirement,
-                        note: try readingFields.required("note").string("note")
+                        note: try readingFields.required("note").string("note"),
+                        observes: reading.observes
                     )
                 )
             }
@@ -215,6 +277,7 @@ struct CaseReader {
             kind: kind,
             requirement: try requirementID(fields.required("requirement"), operation: operation),
             readings: readings,
+            observes: try observation(fields["observes"]),
             line: node.line
         )
     }
@@ -228,6 +291,11 @@ struct CaseReader {
             let family = Int(text.prefix(1))
         {
             return .family(family)
+        }
+        if case .scalar(let text, _) = node.kind, text.count == 4, text.hasPrefix("!"), text.hasSuffix("xx"),
+            let family = Int(text.dropFirst().prefix(1))
+        {
+            return .notFamily(family)
         }
         var codes: [Int] = []
         if case .sequence(let elements) = node.kind {
@@ -295,7 +363,14 @@ struct CaseReader {
 
     func readNotification(_ node: YAMLValue, operation: String) throws(InputFileError) -> NotificationExpectation {
         let fields = try node.mapping("a notification")
-        try fields.rejectUnknownFields(["agent", "match", "requirement", "readings"])
+        try fields.rejectUnknownFields(["agent", "match", "requirement", "readings", "observes", "since"])
+        var sinceStep = false
+        if let since = fields["since"] {
+            guard try since.string("since") == "step" else {
+                throw since.error("since may only be 'step' (only messages after the last step that can cause one)")
+            }
+            sinceStep = true
+        }
         let agents = try agentRoles(fields.required("agent"))
         let match = try fields.required("match").json
         try validatePattern(match, at: fields.required("match"))
@@ -303,7 +378,7 @@ struct CaseReader {
         if let readingNodes = fields["readings"] {
             for readingNode in try readingNodes.list("readings") {
                 let reading = try readingNode.mapping("a reading")
-                try reading.rejectUnknownFields(["agent", "match", "requirement", "note"])
+                try reading.rejectUnknownFields(["agent", "match", "requirement", "note", "observes"])
                 let alternative = try reading.required("match").json
                 try validatePattern(alternative, at: reading.required("match"))
                 readings.append(
@@ -314,7 +389,8 @@ struct CaseReader {
                         requirement: try reading["requirement"].map { node throws(InputFileError) in
                             try requirementID(node, operation: operation)
                         },
-                        note: try reading.required("note").string("note")
+                        note: try reading.required("note").string("note"),
+                        observes: try observation(reading["observes"])
                     )
                 )
             }
@@ -324,6 +400,8 @@ struct CaseReader {
             match: match,
             requirement: try requirementID(fields.required("requirement"), operation: operation),
             readings: readings,
+            observes: try observation(fields["observes"]),
+            sinceStep: sinceStep,
             line: node.line
         )
     }

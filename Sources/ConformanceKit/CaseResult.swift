@@ -19,6 +19,8 @@ public struct CaseResult: Sendable, Hashable, Codable {
     public var transcript: [String]
     /// Deviations the baseline waives, with the waiver's reason in `message`'s place kept as `waiver`.
     public var waived: [Deviation]?
+    /// The reading alternatives the case saw the target follow, by reading name (sorted).
+    public var readings: [String: [String]]?
 
     public init(
         id: String,
@@ -32,7 +34,8 @@ public struct CaseResult: Sendable, Hashable, Codable {
         info: [String] = [],
         error: String? = nil,
         curl: String? = nil,
-        transcript: [String] = []
+        transcript: [String] = [],
+        readings: [String: [String]]? = nil
     ) {
         self.id = id
         self.operation = operation
@@ -46,6 +49,7 @@ public struct CaseResult: Sendable, Hashable, Codable {
         self.error = error
         self.curl = curl
         self.transcript = transcript
+        self.readings = readings
     }
 
     /// The verdict that follows from what was observed.

@@ -10,6 +10,10 @@ extension Catalog {
         let requirements = try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
         let presetsPath = (specs as NSString).appendingPathComponent("presets.yaml")
         let presets = FileManager.default.fileExists(atPath: presetsPath) ? try loadPresets(presetsPath) : [:]
+        let readingsPath = (specs as NSString).appendingPathComponent("readings.yaml")
+        let readings =
+            FileManager.default.fileExists(atPath: readingsPath)
+            ? try ReadingDefinition.load(readingsPath, requirements: requirements) : []
         let operationsDirectory = (specs as NSString).appendingPathComponent("operations")
         let files: [String]
         do {
@@ -19,13 +23,13 @@ extension Catalog {
             throw InputFileError(
                 file: operationsDirectory, message: "cannot list the operation files: \(error.localizedDescription)")
         }
-        var reader = CaseReader(presets: presets, goldenRoot: goldenRoot)
+        var reader = CaseReader(presets: presets, goldenRoot: goldenRoot, readings: readings)
         reader.allowMissingGoldens = allowMissingGoldens
         var cases: [ConformanceCase] = []
         for file in files {
             cases += try reader.readOperationFile((operationsDirectory as NSString).appendingPathComponent(file))
         }
-        var catalog = Catalog(requirements: requirements, cases: cases, goldens: reader.goldens)
+        var catalog = Catalog(requirements: requirements, cases: cases, goldens: reader.goldens, readings: readings)
         try catalog.validateReferences()
         catalog.digest = CatalogDigest.sha256(root: root)
         return catalog
@@ -45,7 +49,7 @@ extension Catalog {
         var requirements: [Requirement] = []
         for node in try root.required("requirements").list("requirements") {
             let fields = try node.mapping("a requirement")
-            try fields.rejectUnknownFields(["id", "level", "section", "quote", "erratum"])
+            try fields.rejectUnknownFields(["id", "level", "section", "quote", "erratum", "source", "paraphrase"])
             let id = try fields.required("id").string("id")
             guard !requirements.contains(where: { $0.id == id }) else {
                 throw node.error("requirement id '\(id)' is used twice")
@@ -54,13 +58,33 @@ extension Catalog {
             guard let level = RequirementLevel(rawValue: try levelNode.string("level")) else {
                 throw levelNode.error("level must be MUST, SHOULD or INFO")
             }
+            var source = Requirement.Source.document
+            if let sourceNode = fields["source"] {
+                guard let named = Requirement.Source(rawValue: try sourceNode.string("source")) else {
+                    throw sourceNode.error(
+                        "source of requirement '\(id)' must be document (the default) or external (RFC 9110, Bayeux, "
+                            + "CometD, named in section)"
+                    )
+                }
+                source = named
+            }
+            var isParaphrase = false
+            if let paraphraseNode = fields["paraphrase"] {
+                guard case .bool(let flag) = paraphraseNode.json else {
+                    throw paraphraseNode.error("paraphrase of requirement '\(id)' must be true or false")
+                }
+                isParaphrase = flag
+            }
             requirements.append(
                 Requirement(
                     id: id,
                     level: level,
                     section: try fields.required("section").string("section"),
                     quote: try fields.required("quote").string("quote"),
-                    erratum: try fields["erratum"]?.string("erratum")
+                    erratum: try fields["erratum"]?.string("erratum"),
+                    source: source,
+                    isParaphrase: isParaphrase,
+                    line: node.line
                 )
             )
         }

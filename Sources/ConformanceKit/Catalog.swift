@@ -8,13 +8,17 @@ public struct Catalog: Sendable {
     public var cases: [ConformanceCase]
     /// Golden documents by path relative to the golden directory (`Accept/success.json`).
     public var goldens: [String: JSONValue]
+    /// The points the document leaves open, with their alternatives (`specs/readings.yaml`).
+    public var readings: [ReadingDefinition]
     /// SHA-256 over every catalog and golden file (paths and bytes), so a report names exactly what it checked.
     public var digest: String?
 
     public init(
-        requirements: [Requirement], cases: [ConformanceCase], goldens: [String: JSONValue], digest: String? = nil
+        requirements: [Requirement], cases: [ConformanceCase], goldens: [String: JSONValue], digest: String? = nil,
+        readings: [ReadingDefinition] = []
     ) {
         self.requirements = requirements
+        self.readings = readings
         self.cases = cases
         self.goldens = goldens
         self.digest = digest
@@ -23,5 +27,10 @@ public struct Catalog: Sendable {
     /// The requirement with this id.
     public func requirement(_ id: String) -> Requirement? {
         requirements.first { $0.id == id }
+    }
+
+    /// The reading with this name.
+    public func reading(_ name: String) -> ReadingDefinition? {
+        readings.first { $0.name == name }
     }
 }

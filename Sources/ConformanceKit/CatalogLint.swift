@@ -1,15 +1,44 @@
 import ConformanceJSON
 import Foundation
 
-/// Checks a catalog beyond what loading needs: canonical and used goldens, and spec-clause coverage.
+/// Checks a catalog beyond what loading needs: canonical and used goldens, quotes that are the document's words,
+/// and spec-clause coverage.
 public struct CatalogLint: Sendable {
-    /// Requirements of one level and how many cases cite them.
+    /// Requirements of one level, split by whether some case asserts them.
+    ///
+    /// A requirement is asserted when a check, a notification expectation, a reading or a fallback of a case's
+    /// steps (`given` or `steps`) cites it. Being listed in a case's `requirements:` only does not count.
     public struct Coverage: Sendable {
         public var level: RequirementLevel
-        public var covered: [String]
-        public var uncovered: [String]
+        /// Requirements some case asserts, in catalog order.
+        public var asserted: [String]
+        /// Requirements no case asserts, in catalog order.
+        public var notAsserted: [String]
 
-        public var total: Int { covered.count + uncovered.count }
+        public init(level: RequirementLevel, asserted: [String], notAsserted: [String]) {
+            self.level = level
+            self.asserted = asserted
+            self.notAsserted = notAsserted
+        }
+
+        /// The asserted requirements (the name `conformance lint` has always printed).
+        public var covered: [String] { asserted }
+        /// The requirements no case asserts.
+        public var uncovered: [String] { notAsserted }
+
+        public var total: Int { asserted.count + notAsserted.count }
+
+        /// How `conformance lint` names a requirement no case asserts: an INFO requirement is only ever observed.
+        public var notAssertedLabel: String {
+            level == .info ? "not asserted (observed only / not testable)" : "not asserted"
+        }
+
+        /// The level's line (`MUST: 40/42 asserted (95%)`) and one line per requirement no case asserts.
+        public var lines: [String] {
+            let percent = total == 0 ? 100 : asserted.count * 100 / total
+            return ["\(level.rawValue): \(asserted.count)/\(total) asserted (\(percent)%)"]
+                + notAsserted.map { "  \(notAssertedLabel): \($0)" }
+        }
     }
 
     /// Problems to fix, each naming its file (and line where there is one).
@@ -19,9 +48,17 @@ public struct CatalogLint: Sendable {
     /// Cases per operation, in catalog order.
     public var casesPerOperation: [(operation: String, count: Int)] = []
 
-    /// Whether CI may pass: no problem and every MUST and SHOULD requirement cited by a case.
+    /// Whether CI may pass: no problem and every MUST and SHOULD requirement asserted by a case. An INFO
+    /// requirement no case asserts is listed, but does not fail the lint.
     public var isClean: Bool {
-        problems.isEmpty && coverage.filter { $0.level != .info }.allSatisfy { $0.uncovered.isEmpty }
+        problems.isEmpty && coverage.filter { $0.level != .info }.allSatisfy { $0.notAsserted.isEmpty }
+    }
+
+    /// The coverage section as `conformance lint` prints it: a heading, then each level and the requirements no
+    /// case asserts.
+    public var coverageLines: [String] {
+        ["Spec-clause coverage (requirements asserted by a check, notification, reading or fallback of a case):"]
+            + coverage.flatMap(\.lines).map { "  " + $0 }
     }
 
     /// Lints the catalog at `root`; with `fix`, rewrites non-canonical goldens in canonical form.
@@ -56,14 +93,8 @@ public struct CatalogLint: Sendable {
                 }
             }
         }
-        let cited = Set(catalog.cases.flatMap(\.requirements))
-        for level in RequirementLevel.allCases {
-            let ids = catalog.requirements.filter { $0.level == level }.map(\.id)
-            lint.coverage.append(
-                Coverage(
-                    level: level, covered: ids.filter(cited.contains), uncovered: ids.filter { !cited.contains($0) })
-            )
-        }
+        lint.problems += quoteProblems(root: root, requirements: catalog.requirements)
+        lint.coverage = coverage(of: catalog)
         for testCase in catalog.cases {
             if let index = lint.casesPerOperation.firstIndex(where: { $0.operation == testCase.operation }) {
                 lint.casesPerOperation[index].count += 1
@@ -72,6 +103,32 @@ public struct CatalogLint: Sendable {
             }
         }
         return lint
+    }
+
+    /// Every quote of `specs/requirements.yaml` that is not the words of the document at `QuoteCheck.documentPath`,
+    /// or one problem saying the document is missing.
+    static func quoteProblems(root: String, requirements: [Requirement]) -> [InputFileError] {
+        let requirementsFile = (root as NSString).appendingPathComponent("specs/requirements.yaml")
+        let document: String
+        do {
+            document = try QuoteCheck.readDocument((root as NSString).appendingPathComponent(QuoteCheck.documentPath))
+        } catch {
+            return [error]
+        }
+        return QuoteCheck.problems(requirements: requirements, document: document).map {
+            InputFileError(file: requirementsFile, line: $0.line, message: $0.description)
+        }
+    }
+
+    /// Coverage per level, MUST first: a requirement counts only when a step of some case asserts it.
+    public static func coverage(of catalog: Catalog) -> [Coverage] {
+        let asserted = Set(catalog.cases.flatMap { ($0.given + $0.steps).flatMap(\.requirements) })
+        return RequirementLevel.allCases.map { level in
+            let ids = catalog.requirements.filter { $0.level == level }.map(\.id)
+            return Coverage(
+                level: level, asserted: ids.filter(asserted.contains),
+                notAsserted: ids.filter { !asserted.contains($0) })
+        }
     }
 
     static func goldenFiles(under root: String) -> [String] {

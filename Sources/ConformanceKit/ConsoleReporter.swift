@@ -67,6 +67,7 @@ public struct ConsoleReporter: Sendable {
         var parts = ["\(summary.pass) PASS", "\(summary.fail) FAIL", "\(summary.warn) WARN", "\(summary.note) NOTE"]
         parts += ["\(summary.skip) SKIP", "\(summary.error) ERROR"]
         if summary.waived > 0 { parts.append("\(summary.waived) WAIVED") }
+        readings(run)
         for stale in run.staleWaivers ?? [] { write(paint("stale waiver: \(stale)", .yellow)) }
         for expired in run.expiredWaivers ?? [] { write(paint("expired waiver: \(expired)", .yellow)) }
         write("")
@@ -79,19 +80,21 @@ public struct ConsoleReporter: Sendable {
     private func describe(_ result: CaseResult) {
         write(paint(result.verdict.rawValue, color(result.verdict)) + " \(result.id) — \(result.title)")
         if let error = result.error { write("  reason: \(error)") }
-        var requirements: [String] = []
-        for deviation in result.deviations where !requirements.contains(deviation.requirement) {
-            requirements.append(deviation.requirement)
-        }
-        for requirement in requirements {
-            let deviations = result.deviations.filter { $0.requirement == requirement }
-            write(paint("  ✗ \(requirement) (\(deviations[0].level.rawValue))", .red))
-            for deviation in deviations {
-                write("      \(deviation.message)")
-                write("        expected: \(deviation.expected)")
-                write("        actual:   \(deviation.actual)")
+        let first = result.deviations.filter { $0.followsEarlier != true }
+        let following = result.deviations.filter { $0.followsEarlier == true }
+        describe(first, indent: "  ")
+        if !following.isEmpty {
+            let count = following.count
+            let noun = count == 1 ? "deviation follows" : "deviations follow"
+            if verbosity >= .verbose {
+                write("  \(count) more \(noun) from the step above:")
+                describe(following, indent: "    ")
+            } else {
+                let requirements = Set(following.map(\.requirement)).sorted().joined(separator: ", ")
+                write(
+                    "  … \(count) more \(noun) from the step above (\(requirements); --verbose or the JSON report shows them)"
+                )
             }
-            if let erratum = deviations[0].erratum { write("      erratum: \(erratum)") }
         }
         for note in result.notes { write(paint("  note: ", .cyan) + note) }
         for waived in result.waived ?? [] {
@@ -100,6 +103,39 @@ public struct ConsoleReporter: Sendable {
         if verbosity >= .verbose { for info in result.info { write("  info: \(info)") } }
         if [.fail, .warn, .error].contains(result.verdict), let curl = result.curl {
             write("  reproduce: \(curl)")
+        }
+    }
+
+    /// Deviations grouped by requirement.
+    private func describe(_ deviations: [Deviation], indent: String) {
+        var requirements: [String] = []
+        // MUST first, then SHOULD, then INFO; in order of appearance within a level.
+        let ordered = deviations.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
+        for deviation in ordered.map(\.element) where !requirements.contains(deviation.requirement) {
+            requirements.append(deviation.requirement)
+        }
+        for requirement in requirements {
+            let group = deviations.filter { $0.requirement == requirement }
+            write(paint("\(indent)✗ \(requirement) (\(group[0].level.rawValue))", .red))
+            for deviation in group {
+                write("\(indent)    \(deviation.message)")
+                write("\(indent)      expected: \(deviation.expected)")
+                write("\(indent)      actual:   \(deviation.actual)")
+            }
+            if let erratum = group[0].erratum { write("\(indent)    erratum: \(erratum)") }
+        }
+    }
+
+    /// The readings section: which alternative of each open point of the document the target follows.
+    public func readings(_ run: RunResult) {
+        guard let readings = run.readings, !readings.isEmpty, verbosity >= .normal else { return }
+        write("")
+        write(paint("== Readings of the document this target follows", .bold))
+        for reading in readings {
+            let mixed = reading.followed.count > 1
+            let warned = reading.followed.contains { $0.level == .should }
+            let line = "  " + reading.line
+            write(mixed || warned ? paint(line, .yellow) : line)
         }
     }
 

@@ -13,6 +13,8 @@ public struct Deviation: Sendable, Hashable, Codable {
     public var curl: String?
     /// Why the baseline waives this deviation (set on waived deviations only).
     public var waiver: String?
+    /// True when an earlier step of the same case already deviated: this one may only follow from it.
+    public var followsEarlier: Bool?
 
     public init(
         requirement: String,

@@ -29,6 +29,7 @@ public enum HTMLReport {
         }
         html += summaryBar(run.summary)
         html += operationTable(run)
+        html += readingsTable(run)
         html += attention(run)
         html += passed(run)
         html += "<footer>GWS Interactions conformance suite \(escape(run.suite.version))</footer>\n"

@@ -14,6 +14,7 @@ public enum MarkdownReport {
         if !run.complete {
             text += "\n> **Incomplete run:** it was interrupted before every selected case ran.\n"
         }
+        text += readingsTable(run)
         let operations = operations(in: run)
         let clean = operations.filter { operation in
             run.cases.allSatisfy { $0.operation != operation || $0.verdict == .pass }
@@ -63,6 +64,30 @@ public enum MarkdownReport {
         if omittedDetails > 0 {
             text += "\n_\(omittedDetails) case\(omittedDetails == 1 ? "" : "s") omitted from the details to keep this "
             text += "comment under \(byteBudget / 1000) KB; the HTML or JSON report has them all._\n"
+        }
+        return text
+    }
+
+    /// Which alternative of each open point of the document the target follows.
+    static func readingsTable(_ run: RunResult) -> String {
+        guard let readings = run.readings, !readings.isEmpty else { return "" }
+        var text = "\n### Readings of the document\n\n| Open point | Target follows | Seen in |\n| --- | --- | --- |\n"
+        for reading in readings {
+            let followed = reading.followed
+            let shown: String
+            if !reading.observable {
+                shown = "not told apart"
+            } else if followed.isEmpty {
+                shown = "not observed"
+            } else {
+                shown =
+                    followed.map { alternative in
+                        "\(alternative.name): \(alternative.description)"
+                            + (alternative.level == .should ? " (WARN)" : "")
+                    }.joined(separator: "; ") + (followed.count > 1 ? " (MIXED)" : "")
+            }
+            let seen = followed.map { "\($0.count) \(reading.unit)" }.joined(separator: " / ")
+            text += "| \(inline(reading.title)) | \(inline(shown)) | \(inline(seen)) |\n"
         }
         return text
     }

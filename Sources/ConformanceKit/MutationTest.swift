@@ -20,9 +20,15 @@ public enum MutationTest {
     /// What the catalog made of one switch.
     public struct Outcome: Sendable, Hashable, Codable {
         public var name: String
-        /// The run failed (a FAIL, WARN or ERROR): the deviation did not go unnoticed.
+        /// The highest level among the requirements the switch was written to break: a MUST switch must make the
+        /// run FAIL, a SHOULD switch (the document states no MUST there) must make it WARN.
+        public var level: RequirementLevel
+        /// The run FAILed (exit 1 in a default run) and one of the expected requirements is among the MUST
+        /// deviations: the only way a switch counts as killed.
         public var killed: Bool
-        /// One of the expected requirements is among the broken ones.
+        /// One of the expected requirements is among the SHOULD deviations (a WARN; not a kill).
+        public var warned: Bool
+        /// One of the expected requirements is among the deviations of the switch's level.
         public var rightReason: Bool
         /// The requirements the run reported as broken (MUST and SHOULD), sorted.
         public var broken: [String]
@@ -31,18 +37,29 @@ public enum MutationTest {
         public var durationMs: Int
         /// Why the run itself could not happen, if it could not.
         public var problem: String?
+
+        /// What the switch was written for happened: killed for a MUST switch, warned for a SHOULD switch.
+        public var caught: Bool {
+            level == .should ? warned && rightReason : killed && rightReason
+        }
     }
 
     /// Judges one run against its switch.
     public static func outcome(_ mutation: Switch, _ result: RunResult) -> Outcome {
-        let broken = Set(
-            result.cases.flatMap { $0.deviations.filter { $0.level != .info }.map(\.requirement) }
-        ).sorted()
+        let deviations = result.cases.flatMap(\.deviations)
+        let must = Set(deviations.filter { $0.level == .must }.map(\.requirement))
+        let should = Set(deviations.filter { $0.level == .should }.map(\.requirement))
+        // A switch breaking any MUST must be killed; only a switch whose requirements are all SHOULD may warn.
+        let level = mutation.expected.compactMap { result.clauses[$0]?.level }.min() ?? .must
+        let killed = result.exitCode(strict: false) != 0 && mutation.expected.contains(where: must.contains)
+        let warned = mutation.expected.contains(where: should.contains)
         return Outcome(
             name: mutation.name,
-            killed: result.exitCode(strict: true) != 0,
-            rightReason: mutation.expected.contains(where: broken.contains),
-            broken: broken,
+            level: level,
+            killed: killed,
+            warned: warned,
+            rightReason: level == .should ? warned : killed,
+            broken: must.union(should).sorted(),
             expected: mutation.expected,
             summary: result.summary,
             durationMs: result.durationMs,
@@ -73,7 +90,9 @@ public enum MutationTest {
                             index,
                             Outcome(
                                 name: mutation.name,
+                                level: .must,
                                 killed: false,
+                                warned: false,
                                 rightReason: false,
                                 broken: [],
                                 expected: mutation.expected,
@@ -95,28 +114,47 @@ public enum MutationTest {
         }
     }
 
-    /// The table `conformance selftest` prints, one row per switch, then the score.
+    /// The table `conformance selftest` prints: the switches that break a MUST (killed only by a FAIL naming the
+    /// requirement), then the ones that break only a SHOULD (a WARN, in their own rows, never counted as kills).
     public static func table(_ outcomes: [Outcome]) -> String {
         let nameWidth = max(6, outcomes.map(\.name.count).max() ?? 0)
         let expectedWidth = max(20, outcomes.compactMap { $0.expected.first?.count }.max() ?? 0)
-        var lines = [
-            "switch".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                + "  result    " + "expected requirement".padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
-                + "  named  requirements reported broken"
-        ]
-        for outcome in outcomes {
-            let result = outcome.killed ? "killed  " : "SURVIVED"
+        func header(_ title: String) -> [String] {
+            [
+                title,
+                "switch".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  result    "
+                    + "expected requirement".padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
+                    + "  named  requirements reported broken",
+            ]
+        }
+        func row(_ outcome: Outcome) -> String {
+            let result =
+                outcome.killed ? "killed  " : (outcome.level == .should && outcome.warned ? "warned  " : "SURVIVED")
             let expected = (outcome.expected.first ?? "-").padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
             let named = outcome.rightReason ? "yes  " : "NO   "
             let broken = outcome.problem.map { "could not run: \($0)" } ?? outcome.broken.joined(separator: ", ")
+            return outcome.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                + "  \(result)  \(expected)  \(named)  \(broken)"
+        }
+        let must = outcomes.filter { $0.level != .should }
+        let should = outcomes.filter { $0.level == .should }
+        var lines = header("Switches that break a MUST (killed only by a FAIL that names the requirement):")
+        lines += must.map(row)
+        if !should.isEmpty {
+            lines.append("")
+            lines += header(
+                "Switches that break only a SHOULD (the document states no MUST there; a WARN, not a kill):")
+            lines += should.map(row)
+        }
+        let killed = must.filter(\.caught).count
+        let percent = must.isEmpty ? 100 : killed * 100 / must.count
+        lines.append("")
+        lines.append("Mutation score: \(killed)/\(must.count) killed by the requirement they break (\(percent)%)")
+        if !should.isEmpty {
             lines.append(
-                outcome.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                    + "  \(result)  \(expected)  \(named)  \(broken)"
+                "SHOULD switches: \(should.filter(\.caught).count)/\(should.count) warned by the requirement they break"
             )
         }
-        let killed = outcomes.filter { $0.killed && $0.rightReason }.count
-        let percent = outcomes.isEmpty ? 100 : killed * 100 / outcomes.count
-        lines.append("Mutation score: \(killed)/\(outcomes.count) killed by the requirement they break (\(percent)%)")
         return lines.joined(separator: "\n")
     }
 }

@@ -8,6 +8,9 @@ import Foundation
 /// with the cases' requests would leave those waiting behind the long-polls.
 struct NotificationSessions: Sendable {
     static let channel = "/v2/me/interactions"
+    /// Both spellings: the document writes the channel once with a trailing slash, and a Bayeux server delivers a
+    /// message only to the subscribers of the exact name it publishes on.
+    static let channels = [channel, channel + "/"]
 
     let profile: TargetProfile
     let timeout: Duration
@@ -51,7 +54,7 @@ struct NotificationSessions: Sendable {
         do {
             return try await BayeuxSession.withSession(
                 endpoint: endpoint,
-                channels: [Self.channel],
+                channels: Self.channels,
                 httpClient: httpClient
             ) { session in
                 var opened = inboxes

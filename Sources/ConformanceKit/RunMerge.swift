@@ -18,6 +18,7 @@ public enum RunMerge {
         merged.notifications = runs.compactMap(\.notifications).reduce(0, +)
         merged.staleWaivers = runs.flatMap { $0.staleWaivers ?? [] }
         merged.expiredWaivers = runs.flatMap { $0.expiredWaivers ?? [] }
+        merged.readings = ReadingReport.merge(runs.compactMap(\.readings))
         return merged
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The outcome of a whole run: the JSON report's content (DESIGN.md section 7).
+/// The outcome of a whole run: the JSON report's content (docs/report-json.md).
 public struct RunResult: Sendable, Hashable, Codable {
     /// Counts per verdict.
     public struct Summary: Sendable, Hashable, Codable {
@@ -75,6 +75,8 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var staleWaivers: [String]?
     /// Baseline waivers past their expiry date (their deviations count again).
     public var expiredWaivers: [String]?
+    /// For every point the document leaves open, the alternative the target follows.
+    public var readings: [ReadingReport]?
 
     public init(
         target: Target,
@@ -94,7 +96,8 @@ public struct RunResult: Sendable, Hashable, Codable {
         self.clauses = clauses
     }
 
-    /// DESIGN.md exit codes: 0 when nothing failed or errored (and, under `strict`, nothing warned), else 1.
+    /// Exit codes of docs/verdicts.md: 0 when the run is complete and nothing failed or errored (and, under `strict`,
+    /// nothing warned and no waiver is stale), else 1.
     public func exitCode(strict: Bool) -> Int32 {
         if summary.fail > 0 || summary.error > 0 || !complete { return 1 }
         if strict, summary.warn > 0 || !(staleWaivers ?? []).isEmpty { return 1 }

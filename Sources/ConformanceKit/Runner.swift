@@ -15,7 +15,7 @@ public struct Runner: Sendable {
         case goldenObserved(GoldenObservation)
     }
 
-    /// The target could not be reached at all (DESIGN.md exit code 3).
+    /// The target could not be reached at all (exit code 3, docs/verdicts.md).
     public struct Unreachable: Error, Sendable, CustomStringConvertible {
         public var description: String
 
@@ -65,7 +65,7 @@ public struct Runner: Sendable {
         let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request)
         let groups = AgentGroup.split(profile)
         let jobs = max(1, min(options.jobs, groups.count))
-        let (results, notifications) = await sessions.withOpenSessions { inboxes, problems in
+        let (results, notifications, channels) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {
                 await progress(.sessionProblem(role: role, message: message))
             }
@@ -110,8 +110,14 @@ public struct Runner: Sendable {
                 return results.compactMap { $0 }
             }
             var notifications = 0
-            for inbox in inboxes.values { notifications += await inbox.count }
-            return (results, notifications)
+            var channels: [Observation: Int] = [:]
+            for inbox in inboxes.values {
+                notifications += await inbox.count
+                for notification in await inbox.all() {
+                    if let observed = Self.channelReading(notification) { channels[observed, default: 0] += 1 }
+                }
+            }
+            return (results, notifications, channels)
         }
         let elapsed = clock.now - start
         var result = RunResult(
@@ -125,7 +131,19 @@ public struct Runner: Sendable {
         result.suite.catalogDigest = catalog.digest
         result.exchanges = client.meter.count
         result.notifications = notifications
+        result.readings = ReadingReport.summarize(catalog.readings, cases: results, messages: channels)
         return result
+    }
+
+    /// The spelling of the channel an interaction message came on, as an alternative of `notification-channel`.
+    static func channelReading(_ notification: ReceivedNotification) -> Observation? {
+        guard notification.data["messageTypeName"]?.stringValue == "InteractionStateMessage" else { return nil }
+        switch notification.channel {
+        case NotificationSessions.channel: return Observation(reading: "notification-channel", alternative: "no-slash")
+        case NotificationSessions.channel + "/":
+            return Observation(reading: "notification-channel", alternative: "trailing-slash")
+        default: return nil
+        }
     }
 
     /// The document's text for every requirement the results cite.

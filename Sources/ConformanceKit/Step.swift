@@ -25,7 +25,8 @@ public enum Step: Sendable {
         switch self {
         case .createInteraction: []
         case .request(let step):
-            step.checks.flatMap { [$0.requirement] + $0.readings.compactMap(\.requirement) }
+            (step.checks + step.alternatives.flatMap { $0.checks ?? [] })
+                .flatMap { [$0.requirement] + $0.readings.compactMap(\.requirement) }
                 + (step.fallback.map { [$0.requirement] } ?? [])
         case .notification(let expectation), .noNotification(let expectation):
             [expectation.requirement] + expectation.readings.compactMap(\.requirement)
@@ -93,6 +94,24 @@ public struct RequestStep: Sendable {
     /// How many more times to send the same request while its checks fail (for a raw Bayeux `/meta/connect`,
     /// whose one reply may carry other messages first); deviations come from the last attempt.
     public var retries: Int = 0
+    /// The reading alternative the target follows when `checks` hold.
+    public var observes: Observation?
+    /// Other readings of the step, tried in order when `checks` do not hold: the first that holds is what the
+    /// target follows, and the step passes.
+    public var alternatives: [StepAlternative] = []
+    public var line: Int?
+}
+
+/// Another reading of a request step: a different body to send, or different expectations of the same answer.
+public struct StepAlternative: Sendable {
+    /// The reading alternative it shows; nil for an outcome the document allows that tells no reading apart.
+    public var observes: Observation?
+    /// Sent instead of the step's body (a new request); nil: the step's answer is judged again.
+    public var body: JSONValue?
+    /// Sent to instead of the step's path (a new request, with the step's body unless `body` is given).
+    public var path: String?
+    /// Judged instead of the step's checks; nil: the step's checks.
+    public var checks: [Check]?
     public var line: Int?
 }
 
@@ -111,6 +130,8 @@ public struct Check: Sendable {
     public var requirement: String
     /// Other answers the document also allows (errata): they pass with a NOTE.
     public var readings: [Reading]
+    /// The reading alternative the target follows when the check holds.
+    public var observes: Observation?
     public var line: Int?
 }
 
@@ -124,6 +145,9 @@ public enum CheckKind: Sendable {
     /// The raw answer (headers and body) repeats none of a role's secrets: its password, the wrong password the
     /// suite sends, or either Basic credential.
     case excludesSecretsOf(String)
+    /// With true, the request was refused: a 4xx status, or the documented error body (`"status":"error"`) with
+    /// any status, since the document gives no status for a failure. With false, it was not refused.
+    case refused(Bool)
 }
 
 /// The HTTP status codes a check accepts.
@@ -131,11 +155,14 @@ public enum StatusExpectation: Sendable, Hashable, CustomStringConvertible {
     case exactly([Int])
     /// A class such as 4 for `4xx`.
     case family(Int)
+    /// Any status outside a class (`!5xx`).
+    case notFamily(Int)
 
     public func admits(_ status: Int) -> Bool {
         switch self {
         case .exactly(let codes): codes.contains(status)
         case .family(let family): status / 100 == family
+        case .notFamily(let family): status / 100 != family
         }
     }
 
@@ -143,6 +170,7 @@ public enum StatusExpectation: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .exactly(let codes): codes.map(String.init).joined(separator: " or ")
         case .family(let family): "\(family)xx"
+        case .notFamily(let family): "any status but \(family)xx"
         }
     }
 }
@@ -157,6 +185,8 @@ public struct Reading: Sendable {
     /// The requirement whose erratum allows it (quoted in the report).
     public var requirement: String?
     public var note: String
+    /// The reading alternative the target follows when this is what it does.
+    public var observes: Observation?
 }
 
 /// A notification that must (or must not) reach one of the given agents.
@@ -167,5 +197,10 @@ public struct NotificationExpectation: Sendable {
     public var match: JSONValue
     public var requirement: String
     public var readings: [Reading]
+    /// The reading alternative the target follows when the expected notification arrives.
+    public var observes: Observation?
+    /// For `noNotification`: only messages after the last step that can cause notifications count (an order
+    /// check: nothing matching may come after that step), instead of every message since the case began.
+    public var sinceStep: Bool = false
     public var line: Int?
 }

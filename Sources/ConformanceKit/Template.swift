@@ -1,4 +1,5 @@
 import ConformanceJSON
+import Foundation
 
 /// `${name}` substitution in catalog strings and JSON: values captured earlier in a case, and profile facts.
 public enum Template {
@@ -9,7 +10,9 @@ public enum Template {
     }
 
     /// Replaces every `${name}` in `text`.
+    /// In a `$regex:` matcher, inserted values are escaped so that an id with `.` or `+` matches only itself.
     public static func substitute(_ text: String, _ variables: [String: JSONValue]) throws(UnboundVariable) -> String {
+        let escapes = text.hasPrefix("$regex:")
         var output = ""
         var rest = Substring(text)
         while let start = rest.range(of: "${") {
@@ -20,7 +23,8 @@ public enum Template {
             }
             let name = String(rest[start.upperBound..<end])
             guard let value = variables[name] else { throw UnboundVariable(name: name) }
-            output += value.stringValue ?? value.compactText
+            let inserted = value.stringValue ?? value.compactText
+            output += escapes ? NSRegularExpression.escapedPattern(for: inserted) : inserted
             rest = rest[rest.index(after: end)...]
         }
         return output + rest

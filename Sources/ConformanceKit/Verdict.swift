@@ -1,4 +1,4 @@
-/// The judgement of one case (DESIGN.md section 7).
+/// The judgement of one case (docs/verdicts.md).
 public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
     /// Every MUST and SHOULD held.
     case pass = "PASS"

@@ -10,13 +10,21 @@ public enum EmbeddedTarget {
     public struct Options: Sendable {
         /// Names of `--deviate` switches.
         public var deviations: [String] = []
+        /// `--reading` choices, each `NAME=ALTERNATIVE` (see ``readingAlternatives``).
+        public var readings: [String] = []
         /// The conformant-but-different variant.
         public var variant = false
         /// Overrides the profile's notification deadline (tests shorten it).
         public var notificationTimeout: Duration?
 
-        public init(deviations: [String] = [], variant: Bool = false, notificationTimeout: Duration? = nil) {
+        public init(
+            deviations: [String] = [],
+            readings: [String] = [],
+            variant: Bool = false,
+            notificationTimeout: Duration? = nil
+        ) {
             self.deviations = deviations
+            self.readings = readings
             self.variant = variant
             self.notificationTimeout = notificationTimeout
         }
@@ -35,6 +43,45 @@ public enum EmbeddedTarget {
         }
     }
 
+    /// A `--reading` that is not `NAME=ALTERNATIVE` of the reference server.
+    public struct UnknownReading: Error, Sendable, CustomStringConvertible {
+        /// The argument as given.
+        public var assignment: String
+        public var description: String
+
+        init(assignment: String, error: ReadingError) {
+            self.assignment = assignment
+            self.description = error.description(listedBy: "`conformance serve --list-readings`")
+        }
+    }
+
+    /// Checks `--reading` arguments (each `NAME=ALTERNATIVE`); throws the first that the server cannot follow.
+    public static func validate(readings assignments: [String]) throws(UnknownReading) {
+        _ = try readings(assignments)
+    }
+
+    /// For each reading of the reference server, in order, its non-default alternatives as `NAME=ALTERNATIVE`.
+    public static var readingAlternatives: [(reading: String, alternatives: [String])] {
+        Reading.allCases.map { reading in
+            (reading.rawValue, reading.alternatives.dropFirst().map { "\(reading.rawValue)=\($0.name)" })
+        }
+    }
+
+    /// Every reading at a non-default alternative (the last, for a reading with several), as `NAME=ALTERNATIVE`:
+    /// one run of the catalog with all of them covers every reading.
+    public static var everyReadingNonDefault: [String] {
+        readingAlternatives.compactMap(\.alternatives.last)
+    }
+
+    static func readings(_ assignments: [String]) throws(UnknownReading) -> Readings {
+        do {
+            return try Readings(parsing: assignments)
+        } catch {
+            let assignment = assignments.first { (try? Readings.assignment($0)) == nil } ?? assignments.last ?? ""
+            throw UnknownReading(assignment: assignment, error: error)
+        }
+    }
+
     /// Every deviation switch of the reference server, with the requirement it breaks.
     public static var switches: [MutationTest.Switch] {
         ServerSwitch.allCases.map { MutationTest.Switch(name: $0.rawValue, summary: $0.summary, expected: $0.breaks) }
@@ -44,6 +91,8 @@ public enum EmbeddedTarget {
     public static func name(_ options: Options) -> String {
         var name = options.variant ? "Embedded reference server (variant)" : "Embedded reference server"
         if !options.deviations.isEmpty { name += " (deviating: \(options.deviations.joined(separator: ", ")))" }
+        let readings = (try? self.readings(options.readings).nonDefault) ?? options.readings
+        if !readings.isEmpty { name += " (reading: \(readings.joined(separator: ", ")))" }
         return name
     }
 
@@ -60,7 +109,8 @@ public enum EmbeddedTarget {
             guard let deviation = ServerSwitch(rawValue: name) else { throw UnknownSwitch(name: name) }
             deviations.insert(deviation)
         }
-        var configuration = ReferenceServerConfiguration.generated(deviations: deviations)
+        var configuration = ReferenceServerConfiguration.generated(
+            deviations: deviations, readings: try readings(options.readings))
         // Three agents per case that may run at once (cases lease agents in groups of three).
         configuration.agents = agents(count: 3 * max(1, runOptions.jobs))
         configuration.variant = options.variant
@@ -85,24 +135,63 @@ public enum EmbeddedTarget {
         }
     }
 
-    /// Runs the catalog once per switch (`jobs` at a time) and once against the variant.
+    /// What `selfTest` found.
+    public struct SelfTestResult: Sendable {
+        /// One per deviation switch.
+        public var outcomes: [MutationTest.Outcome]
+        /// One per reading alternative alone, then every non-default alternative at once (with and without the
+        /// variant).
+        public var readings: [ReadingMatrix.Outcome]
+        /// The conformant-but-different variant.
+        public var variant: RunResult
+    }
+
+    /// The reading configurations a self-test runs: each non-default alternative alone, then all at once.
+    public static var readingConfigurations: [ReadingMatrix.Configuration] {
+        readingAlternatives.flatMap { $0.alternatives }.map { ReadingMatrix.Configuration(name: $0, readings: [$0]) }
+            + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
+    }
+
+    /// Runs the catalog once per switch, once per reading configuration, and once against the variant, `jobs`
+    /// runs at a time (each against its own server).
     public static func selfTest(
         catalog: Catalog,
         jobs: Int,
         httpClient: HTTPClient,
         only: [String] = [],
+        readings: Bool = true,
         notificationTimeout: Duration? = nil,
-        progress: @escaping @Sendable (MutationTest.Outcome) async -> Void = { _ in }
-    ) async throws -> (outcomes: [MutationTest.Outcome], variant: RunResult) {
+        progress: @escaping @Sendable (String) async -> Void = { _ in }
+    ) async throws -> SelfTestResult {
         let selected = switches.filter { only.isEmpty || only.contains($0.name) }
+        let configurations = readings ? readingConfigurations : []
+        // The reading runs take no notification timeouts, the switch runs often do: give the switches most slots.
+        let readingJobs = configurations.isEmpty ? 0 : max(1, jobs / 3)
+        let switchJobs = max(1, jobs - readingJobs - 1)
         async let variantRun = run(
             catalog: catalog,
             runOptions: RunOptions(),
             options: Options(variant: true, notificationTimeout: notificationTimeout),
             httpClient: httpClient
         ) { _ in }
+        async let readingOutcomes = ReadingMatrix.run(configurations, jobs: readingJobs) { configuration in
+            let result = try await run(
+                catalog: catalog,
+                runOptions: RunOptions(),
+                options: Options(readings: configuration.readings, notificationTimeout: notificationTimeout),
+                httpClient: httpClient
+            ) { _ in }.get()
+            await progress(
+                "reading \(configuration.name): \(result.summary.fail + result.summary.error == 0 ? "clean" : "FAILED")"
+            )
+            return result
+        }
         let outcomes = await MutationTest.run(
-            selected, jobs: max(1, jobs - 1), progress: progress,
+            selected, jobs: switchJobs,
+            progress: { outcome in
+                let result = outcome.killed ? "killed" : (outcome.warned ? "warned" : "SURVIVED")
+                await progress("switch \(outcome.name): \(result)")
+            },
             runWith: { mutation in
                 let result = try await run(
                     catalog: catalog,
@@ -112,6 +201,6 @@ public enum EmbeddedTarget {
                 ) { _ in }
                 return try result.get()
             })
-        return (outcomes, try await variantRun.get())
+        return SelfTestResult(outcomes: outcomes, readings: await readingOutcomes, variant: try await variantRun.get())
     }
 }

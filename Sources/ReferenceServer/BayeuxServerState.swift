@@ -7,7 +7,14 @@ struct BayeuxServerState: Sendable {
     struct Settings: Sendable {
         var longPollTimeout: Duration = .seconds(20)
         var sessionTimeout: Duration = .seconds(60)
-        /// Publish on this channel instead of the subscribed one (a deviation); `nil` normally.
+        /// The channel interaction messages go out on (`notification-channel`); only sessions subscribed to this
+        /// spelling get them.
+        var publishChannel = "/v2/me/interactions"
+        /// Hold the first `/meta/connect` of a session like later ones (`first-connect=held`); otherwise it is
+        /// answered at once.
+        var holdsFirstConnect = false
+        /// Publish on this channel, to every subscribed session, instead of the notification channel (a deviation);
+        /// `nil` normally.
         var forcedChannel: String?
         /// Deliver every user's messages to every subscribed session (a deviation).
         var broadcasts = false
@@ -58,16 +65,19 @@ struct BayeuxServerState: Sendable {
 
     /// Queues `notifications` for their users' subscribed sessions and completes the held connects that can now
     /// carry them. Messages for a user with no subscribed session are dropped. A notification without a channel of
-    /// its own goes on the channel the session subscribed to.
+    /// its own goes on the publish channel, to the sessions subscribed to that spelling, once per session; one with a
+    /// channel of its own (or a forced channel) goes to every session subscribed to either spelling.
     mutating func publish(_ notifications: [AgentNotification], at now: ContinuousClock.Instant) -> [BayeuxDelivery] {
         expireSessions(at: now)
         let clientIds = sessions.keys.sorted()
         for notification in notifications {
+            let own = notification.channel ?? settings.forcedChannel
+            let channel = own ?? settings.publishChannel
             for clientId in clientIds {
-                guard var session = sessions[clientId], let subscribed = session.subscriptions.first,
-                    session.user == notification.agentId || settings.broadcasts
+                guard var session = sessions[clientId],
+                    session.user == notification.agentId || settings.broadcasts,
+                    own == nil ? session.subscriptions.contains(channel) : !session.subscriptions.isEmpty
                 else { continue }
-                let channel = notification.channel ?? settings.forcedChannel ?? subscribed
                 for _ in 0..<(settings.deliversTwice ? 2 : 1) {
                     lastMessageId += 1
                     session.queue.append(
@@ -148,7 +158,9 @@ struct BayeuxServerState: Sendable {
             session.heldConnect = nil
         }
         session.lastSeen = now
-        if !session.queue.isEmpty || isClosing {
+        let isFirst = !session.hasConnected
+        session.hasConnected = true
+        if !session.queue.isEmpty || isClosing || (isFirst && !settings.holdsFirstConnect) {
             reaction.replies = [connectReply(.string(clientId), id: id)] + session.queue
             session.queue = []
         } else {

@@ -9,6 +9,8 @@ struct BayeuxSession: Sendable, Hashable {
     var queue: [JSONValue] = []
     /// The last handshake or connect; a session idle longer than the session timeout expires.
     var lastSeen: ContinuousClock.Instant
+    /// Whether a `/meta/connect` came for this session (the first one may be answered at once).
+    var hasConnected = false
     /// The `/meta/connect` the server holds open for this session, if any.
     var heldConnect: HeldConnect?
 }

@@ -6,8 +6,10 @@ extension ContactCenter {
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
         if case .getWorkbinContent(let workbin) = operation {
-            // The document does not say which {id} this uses: any interaction that exists will do.
-            guard interactions[id] != nil else { throw .notFound("No interaction '\(id)'") }
+            // The document does not say which {id} this uses: any interaction that exists will do, or any id at all.
+            if readings.getWorkbinContentId == .existing, interactions[id] == nil {
+                throw .notFound("No interaction '\(id)'")
+            }
             return workbinContent(workbin, for: agentId)
         }
         guard var interaction = interactions[id] else {
@@ -50,7 +52,11 @@ extension ContactCenter {
             return [notify(agentId, interaction, .accepted)]
         }
         if interaction.conferenceInvitees.contains(agentId), interaction.status == .active {
+            // Under conference-invitee=at-once the invitee is a participant already: this acknowledges it.
             interaction.conferenceInvitees.remove(agentId)
+            if !interaction.participants.contains(agentId) {
+                interaction.participants.append(agentId)
+            }
             return [notify(agentId, interaction, .accepted)]
         }
         if interaction.participants.contains(agentId) {
@@ -67,6 +73,11 @@ extension ContactCenter {
 
     private func reject(_ interaction: inout Interaction, by agentId: String) throws(APIFailure) -> [AgentNotification]
     {
+        if interaction.isPendingConferenceInvitee(agentId) {
+            // Declines the conference invitation (conference-invitee=on-accept).
+            interaction.conferenceInvitees.remove(agentId)
+            return [notify(agentId, interaction, .rejected)]
+        }
         guard interaction.invitee == agentId else {
             if interaction.participants.contains(agentId) {
                 throw .conflict("Interaction '\(interaction.id)' is already accepted")
@@ -82,7 +93,7 @@ extension ContactCenter {
         let excluded = interaction.rejectedBy.union(interaction.participants)
         if let next = nextAgent(after: agentId, excluding: excluded) {
             interaction.invitee = next
-            notifications.append(notify(next, interaction, .invited))
+            notifications.append(notify(next, interaction, configuration.invitationState))
         } else if interaction.participants.isEmpty {
             interaction.status = .queued
         }
@@ -189,11 +200,26 @@ extension ContactCenter {
             interaction.participants.removeAll { $0 == agentId }
             interaction.conferenceInvitees.remove(agentId)
         }
-        interaction.invitee = targetId
-        if interaction.participants.isEmpty {
-            interaction.status = .invited
+        interaction.conferenceInvitees.remove(targetId)
+        let notifications: [AgentNotification]
+        switch readings.transferOwnership {
+        case .onAccept:
+            interaction.invitee = targetId
+            if interaction.participants.isEmpty {
+                interaction.status = .invited
+            }
+            notifications = [
+                notify(agentId, interaction, .transferred),
+                notify(targetId, interaction, configuration.invitationState),
+            ]
+        case .atOnce:
+            if interaction.invitee == targetId {
+                interaction.invitee = nil
+            }
+            interaction.participants.append(targetId)
+            notifications = [notify(agentId, interaction, .transferred), notify(targetId, interaction, .transferred)]
         }
-        return [notify(agentId, interaction, .transferred), notify(targetId, interaction, .invited)]
+        return deviations.contains(.transferNotifiesNobody) ? [] : notifications
     }
 
     private func startConference(
@@ -202,7 +228,12 @@ extension ContactCenter {
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
         try requireNewcomer(inviteeId, named: "agentId", to: interaction, by: agentId)
-        interaction.participants.append(inviteeId)
+        guard !interaction.conferenceInvitees.contains(inviteeId) else {
+            throw .conflict("Agent '\(inviteeId)' is already invited to a conference on '\(interaction.id)'")
+        }
+        if readings.conferenceInvitee == .atOnce {
+            interaction.participants.append(inviteeId)
+        }
         interaction.conferenceInvitees.insert(inviteeId)
         if interaction.invitee == inviteeId {
             interaction.invitee = nil
@@ -212,7 +243,14 @@ extension ContactCenter {
         }
         let state: InteractionState =
             deviations.contains(.conferenceStateName) ? .conferenceInvited : .invitedConference
-        return [notify(inviteeId, interaction, state)]
+        let recipient: String
+        if deviations.contains(.conferenceInvitesThirdAgent) {
+            guard let third = nextAgent(after: agentId, excluding: [inviteeId]) else { return [] }
+            recipient = third
+        } else {
+            recipient = readings.conferenceInvitedRecipient == .initiator ? agentId : inviteeId
+        }
+        return [notify(recipient, interaction, state)]
     }
 
     private func endConference(
@@ -220,12 +258,21 @@ extension ContactCenter {
         leaver: String,
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
+        if leaver == agentId, interaction.isPendingConferenceInvitee(agentId) {
+            // Declines the conference invitation (conference-invitee=on-accept): the participants are told.
+            interaction.conferenceInvitees.remove(agentId)
+            return deviations.contains(.noLeftConference)
+                ? [] : interaction.participants.map { notify($0, interaction, .leftConference) }
+        }
         try requireParticipant(agentId, of: interaction)
-        guard interaction.participants.contains(leaver) else {
-            throw .conflict("Agent '\(leaver)' is not in a conference on interaction '\(interaction.id)'")
+        if readings.endConferenceAgent == .caller, leaver != agentId {
+            throw .badRequest("Parameter 'agentId' must name the calling agent")
         }
         guard interaction.participants.count >= 2 else {
             throw .conflict("Interaction '\(interaction.id)' has no conference")
+        }
+        guard interaction.participants.contains(leaver) else {
+            throw .conflict("Agent '\(leaver)' is not in a conference on interaction '\(interaction.id)'")
         }
         // Removing the leaver keeps the order, so the next participant becomes the owner.
         interaction.participants.removeAll { $0 == leaver }

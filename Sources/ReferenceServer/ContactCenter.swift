@@ -12,6 +12,7 @@ struct ContactCenter: Sendable {
     }
 
     var deviations: Set<Deviation> { configuration.deviations }
+    var readings: Readings { configuration.readings }
 
     /// Forgets every interaction (and so empties the workbins).
     mutating func reset() {
@@ -45,7 +46,9 @@ struct ContactCenter: Sendable {
         if deviations.contains(.noInvitedNotification) {
             return (id, [])
         }
-        return (id, [AgentNotification(agentId: agentId, data: interaction.message(state: .invited))])
+        return (
+            id, [AgentNotification(agentId: agentId, data: interaction.message(state: configuration.invitationState))]
+        )
     }
 
     /// Every interaction that is not completed, oldest first.
@@ -61,18 +64,36 @@ struct ContactCenter: Sendable {
         }
     }
 
-    /// The interaction `id` as `agentId` may see it: a participant or the current invitee.
-    func interaction(_ id: String, visibleTo agentId: String) throws(APIFailure) -> Interaction {
+    /// What `GET /me/interactions` lists for `agentId`: the interactions it is a participant of, and under
+    /// `handled-includes-invited=invited-too` those it is invited to as well; oldest first.
+    func interactions(listedFor agentId: String) -> [Interaction] {
+        guard readings.handledIncludesInvited == .invitedToo else {
+            return interactions(handledBy: agentId)
+        }
+        let keepsCompleted = deviations.contains(.completedStillListed)
+        return creationOrder.compactMap { interactions[$0] }.filter {
+            ($0.participants.contains(agentId) || $0.isInvited(agentId)) && ($0.status != .completed || keepsCompleted)
+        }
+    }
+
+    /// The interaction `id`, whoever asks (the admin under `admin-get=allowed`).
+    func interaction(_ id: String) throws(APIFailure) -> Interaction {
         guard let interaction = interactions[id] else {
             throw .notFound("No interaction '\(id)'")
         }
-        guard interaction.participants.contains(agentId) || interaction.invitee == agentId else {
+        return interaction
+    }
+
+    /// The interaction `id` as `agentId` may see it: a participant or invited to it.
+    func interaction(_ id: String, visibleTo agentId: String) throws(APIFailure) -> Interaction {
+        let interaction = try interaction(id)
+        guard interaction.participants.contains(agentId) || interaction.isInvited(agentId) else {
             throw .forbidden("Agent '\(agentId)' has no part in interaction '\(id)'")
         }
         return interaction
     }
 
-    /// `PUT /interactions/{id}`: merges `properties` when given.
+    /// `PUT /interactions/{id}`: merges `properties` when given; with `nil` only checks that `agentId` may update it.
     mutating func update(
         _ id: String,
         properties: JSONObject?,
@@ -98,6 +119,9 @@ struct ContactCenter: Sendable {
         guard interaction.participants.contains(agentId) else {
             if interaction.invitee == agentId {
                 throw .conflict("Interaction '\(interaction.id)' has not been accepted yet")
+            }
+            if interaction.isPendingConferenceInvitee(agentId) {
+                throw .conflict("Agent '\(agentId)' has not accepted the conference on '\(interaction.id)' yet")
             }
             throw .forbidden("Agent '\(agentId)' has no part in interaction '\(interaction.id)'")
         }

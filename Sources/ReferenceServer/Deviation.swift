@@ -6,8 +6,11 @@ public enum Deviation: String, CaseIterable, Sendable {
     // REST answers
     case okUppercase = "ok-uppercase"
     case errorStatus200 = "error-status-200"
+    case serverErrorRefusals = "server-error-refusals"
+    case htmlErrorPages = "html-error-pages"
     case missingErrorDescription = "missing-error-description"
     case missingStatusCode = "missing-status-code"
+    case statusCodeString = "status-code-string"
     case relativeURIs = "relative-uris"
     case paddedURIs = "padded-uris"
     case fieldsIgnored = "fields-ignored"
@@ -28,8 +31,10 @@ public enum Deviation: String, CaseIterable, Sendable {
     case workbinNotPlaced = "workbin-not-placed"
     case noWorkbinContent = "no-workbin-content"
     case transferKeepsOwner = "transfer-keeps-owner"
+    case transferNotifiesNobody = "transfer-notifies-nobody"
     case noInvitedConference = "no-invited-conference"
     case conferenceStateName = "conference-state-name"
+    case conferenceInvitesThirdAgent = "conference-invites-third-agent"
     case noLeftConference = "no-left-conference"
     case endConferenceDropsOwner = "end-conference-drops-owner"
     // Bayeux
@@ -42,9 +47,13 @@ public enum Deviation: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .okUppercase: "operations succeed with {\"status\":\"OK\"} instead of {\"status\":\"ok\"}"
-        case .errorStatus200: "failed operations answer HTTP 200 with the error body instead of a 4xx"
+        case .errorStatus200:
+            "failed operations answer HTTP 200 with the error body instead of a 4xx (as refusal-status=200 does)"
+        case .serverErrorRefusals: "refusals answer HTTP 500 with the error body instead of a 4xx"
+        case .htmlErrorPages: "refusals (but 401) answer their 4xx with an HTML page instead of the error body"
         case .missingErrorDescription: "error bodies carry no errorDescription"
         case .missingStatusCode: "GET answers omit \"statusCode\":0"
+        case .statusCodeString: "GET /me/interactions answers \"statusCode\":\"0\", a string"
         case .relativeURIs: "GET /me/interactions lists relative URIs instead of absolute URLs"
         case .paddedURIs: "GET /me/interactions pads each URI with spaces, as the document's sample does"
         case .fieldsIgnored: "GET /me/interactions?fields=* answers the uris form instead of the messages"
@@ -64,8 +73,11 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .workbinNotPlaced: "PlaceInWorkbin succeeds but the interaction stays with the agent, not in the workbin"
         case .noWorkbinContent: "GetWorkbinContent succeeds but sends no WorkbinContent notification"
         case .transferKeepsOwner: "after Transfer the original agent still has the interaction"
+        case .transferNotifiesNobody: "Transfer moves the interaction but sends no notification to anyone"
         case .noInvitedConference: "StartConference sends no InvitedConference notification"
         case .conferenceStateName: "StartConference invites with state \"ConferenceInvited\", not \"InvitedConference\""
+        case .conferenceInvitesThirdAgent:
+            "StartConference sends InvitedConference to an agent that is neither the invitee nor the initiator"
         case .noLeftConference: "EndConference sends no LeftConference notification"
         case .endConferenceDropsOwner: "the last agent left in a conference loses the interaction"
         case .broadcastNotifications: "every subscribed session gets every agent's notifications"
@@ -80,8 +92,11 @@ public enum Deviation: String, CaseIterable, Sendable {
         switch self {
         case .okUppercase: ["ACCEPT-SUCCESS-BODY"]
         case .errorStatus200: ["ERROR-HTTP-4XX"]
+        case .serverErrorRefusals: ["ERROR-NOT-5XX"]
+        case .htmlErrorPages: ["ACCEPT-FAILED-BODY"]
         case .missingErrorDescription: ["ACCEPT-FAILED-BODY"]
         case .missingStatusCode: ["ME-INTERACTIONS-FIELDS", "ME-INTERACTIONS-URIS"]
+        case .statusCodeString: ["ME-INTERACTIONS-FIELDS", "ME-INTERACTIONS-URIS"]
         case .relativeURIs: ["ME-INTERACTIONS-URIS"]
         case .paddedURIs: ["ME-INTERACTIONS-URIS"]
         case .fieldsIgnored: ["ME-INTERACTIONS-FIELDS"]
@@ -101,8 +116,10 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .workbinNotPlaced: ["PLACEINWORKBIN-PLACES"]
         case .noWorkbinContent: ["GETWORKBINCONTENT-NOTIFICATION"]
         case .transferKeepsOwner: ["TRANSFER-OWNERSHIP"]
+        case .transferNotifiesNobody: ["TRANSFER-TARGET-NOTIFIED"]
         case .noInvitedConference: ["STARTCONFERENCE-INVITED"]
         case .conferenceStateName: ["STARTCONFERENCE-INVITED"]
+        case .conferenceInvitesThirdAgent: ["STARTCONFERENCE-INVITED", "NOTIFY-OWN-ONLY"]
         case .noLeftConference: ["ENDCONFERENCE-LEFT-NOTIFICATION"]
         case .endConferenceDropsOwner: ["ENDCONFERENCE-LAST-KEEPS"]
         case .broadcastNotifications: ["NOTIFY-OWN-ONLY"]

@@ -28,10 +28,11 @@ enum InteractionOperation: Sendable, Hashable {
         guard let name = nameValue.stringValue else {
             throw .badRequest("Parameter 'operationName' must be a string")
         }
+        guard let known = knownName(name, configuration: configuration) else {
+            return nil
+        }
         let parameters = OperationParameters(object: object, configuration: configuration)
-        let endConferenceName =
-            configuration.deviations.contains(.leaveConferenceOnly) ? "LeaveConference" : "EndConference"
-        switch name {
+        switch known {
         case "Accept": return .accept
         case "Reject": return .reject
         case "StopProcessing": return .stopProcessing
@@ -41,8 +42,35 @@ enum InteractionOperation: Sendable, Hashable {
         case "GetWorkbinContent": return .getWorkbinContent(workbin: try parameters.workbin())
         case "Transfer": return .transfer(targetId: try parameters.agent("targetId"))
         case "StartConference": return .startConference(agentId: try parameters.agent("agentId"))
-        case endConferenceName: return .endConference(agentId: try parameters.agent("agentId"))
-        default: return nil
+        default: return .endConference(agentId: try parameters.agent("agentId"))
         }
+    }
+
+    /// The operation names this server knows, as the document spells them.
+    static func names(configuration: ReferenceServerConfiguration) -> [String] {
+        var names = [
+            "Accept", "Reject", "StopProcessing", "PlaceInQueue", "UpdateProperties", "PlaceInWorkbin",
+            "GetWorkbinContent", "Transfer", "StartConference",
+        ]
+        if !configuration.deviations.contains(.leaveConferenceOnly) {
+            names.append("EndConference")
+        }
+        if configuration.deviations.contains(.leaveConferenceOnly)
+            || configuration.readings.leaveConferenceAlias == .accepted
+        {
+            names.append("LeaveConference")
+        }
+        return names
+    }
+
+    /// The known name `name` stands for: itself, or under `operation-name-case=insensitive` the one it spells in
+    /// another letter case.
+    private static func knownName(_ name: String, configuration: ReferenceServerConfiguration) -> String? {
+        let names = names(configuration: configuration)
+        guard configuration.readings.operationNameCase == .insensitive else {
+            return names.contains(name) ? name : nil
+        }
+        let lowercased = name.lowercased()
+        return names.first { $0.lowercased() == lowercased }
     }
 }

@@ -23,23 +23,35 @@ struct InteractionRoutes: Sendable {
             throw APIFailure.forbidden("The Contact Center Admin may not list interactions")
         }
         let interactions = await core.activeInteractions
-        return await answer(listBody("interactions", .array(interactions.map(\.currentMessage))))
+        return await answer(listBody("interactions", .array(interactions.map(currentMessage))))
     }
 
-    /// `GET /interactions/{id}`: the interaction and its participants, for a participant or the invitee.
+    /// `GET /interactions/{id}`: the interaction and its participants, for a participant or an invited agent (and
+    /// under `admin-get=allowed` for the admin, whatever the interaction).
     private func show(_ context: ServerRequestContext) async throws -> Response {
-        let agentId = try context.requireCaller().requireAgent()
-        let interaction = try await core.interaction(try context.interactionId(), visibleTo: agentId)
-        guard case .object(var message) = interaction.currentMessage else {
+        let caller = try context.requireCaller()
+        let id = try context.interactionId()
+        let interaction: Interaction
+        if case .admin = caller, configuration.readings.adminGet == .allowed {
+            interaction = try await core.interaction(id)
+        } else {
+            interaction = try await core.interaction(id, visibleTo: try caller.requireAgent())
+        }
+        guard case .object(var message) = currentMessage(interaction) else {
             throw APIFailure(status: .internalServerError, description: "Internal server error")
         }
         message["participants"] = .array(interaction.participants.map(JSONValue.string))
         return await answer(listBody("interaction", .object(message)))
     }
 
-    /// `PUT /interactions/{id}`: merges `properties` when the body has them.
+    /// `PUT /interactions/{id}`: merges `properties` when the body has them; under `put-body=refused` a 400 once the
+    /// caller is known to work on the interaction.
     private func update(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
         let agentId = try context.requireCaller().requireAgent()
+        if configuration.readings.putBody == .refused {
+            try await core.update(try context.interactionId(), properties: nil, by: agentId)
+            throw APIFailure.badRequest("PUT /interactions/{id} takes no body; use POST /me/interactions/{id}")
+        }
         let body = try await request.jsonBody(limit: configuration.maxBodySize)
         guard let object = body.objectValue else {
             throw APIFailure.badRequest("The request body must be a JSON object")
@@ -55,12 +67,18 @@ struct InteractionRoutes: Sendable {
         return await answer(dialect.statusBody(["status": .string(okStatus)]))
     }
 
-    /// `GET /me/interactions`: URIs of the interactions the agent works on, or the messages with `fields=*`.
+    /// `GET /me/interactions`: URIs of the interactions the agent works on, or the messages with `fields=*`; under
+    /// `admin-get=allowed` the admin gets empty lists.
     private func listMine(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
-        let agentId = try context.requireCaller().requireAgent()
-        let interactions = await core.interactions(handledBy: agentId)
+        let caller = try context.requireCaller()
+        let interactions: [Interaction]
+        if case .admin = caller, configuration.readings.adminGet == .allowed {
+            interactions = []
+        } else {
+            interactions = await core.interactions(listedFor: try caller.requireAgent())
+        }
         if request.uri.queryParameters["fields"] == "*", !deviations.contains(.fieldsIgnored) {
-            return await answer(listBody("interactions", .array(interactions.map(\.currentMessage))))
+            return await answer(listBody("interactions", .array(interactions.map(currentMessage)), mine: true))
         }
         var base = "/api/v2"
         if !deviations.contains(.relativeURIs) {
@@ -70,7 +88,7 @@ struct InteractionRoutes: Sendable {
             let uri = "\(base)/interactions/\(interaction.id)"
             return .string(deviations.contains(.paddedURIs) ? " \(uri) " : uri)
         }
-        return await answer(listBody("uris", .array(uris)))
+        return await answer(listBody("uris", .array(uris), mine: true))
     }
 
     /// `POST /me/interactions/{id}`: one of the ten operations.
@@ -92,14 +110,19 @@ struct InteractionRoutes: Sendable {
         deviations.contains(.okUppercase) ? "OK" : "ok"
     }
 
-    /// `{"status":"ok"}`, or the empty 200 of the variant.
+    /// `{"status":"ok"}`, or an empty 200 (`success-body=empty`, and always in the variant).
     private var operationSuccess: Response {
         get async {
-            guard let body = dialect.operationSuccess(status: okStatus) else {
+            guard configuration.readings.successBody == .okBody, let body = dialect.operationSuccess(status: okStatus)
+            else {
                 return Response(status: .ok)
             }
             return await answer(dialect.statusBody(body))
         }
+    }
+
+    private func currentMessage(_ interaction: Interaction) -> JSONValue {
+        interaction.currentMessage(invitation: configuration.invitationState)
     }
 
     /// A 200 JSON answer as the dialect writes it.
@@ -107,10 +130,11 @@ struct InteractionRoutes: Sendable {
         .json(dialect.answer(body, interactionsURL: await core.baseURL + "/interactions"))
     }
 
-    private func listBody(_ key: String, _ value: JSONValue) -> JSONValue {
+    /// `{"statusCode":0,key:value}`; `mine` for the answers of `GET /me/interactions`.
+    private func listBody(_ key: String, _ value: JSONValue, mine: Bool = false) -> JSONValue {
         var body = JSONObject()
         if !deviations.contains(.missingStatusCode) {
-            body["statusCode"] = 0
+            body["statusCode"] = mine && deviations.contains(.statusCodeString) ? "0" : 0
         }
         body[key] = value
         return .object(body)

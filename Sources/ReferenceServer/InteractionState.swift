@@ -1,6 +1,8 @@
 /// The `state` values of InteractionStateMessages that the reference server sends.
 enum InteractionState: String, Sendable, Hashable, CaseIterable {
     case invited = "Invited"
+    /// The invitation's state under `invited-state=other`.
+    case new = "New"
     case accepted = "Accepted"
     case rejected = "Rejected"
     case completed = "Completed"

@@ -6,10 +6,11 @@ enum InteractionStatus: String, Sendable, Hashable {
     case inWorkbin
     case completed
 
-    /// The `state` an InteractionStateMessage shows for an interaction in this status.
-    var messageState: InteractionState {
+    /// The `state` an InteractionStateMessage shows for an interaction in this status; `invitation` is the server's
+    /// name for the invited state.
+    func messageState(invitation: InteractionState) -> InteractionState {
         switch self {
-        case .invited: .invited
+        case .invited: invitation
         case .active: .accepted
         case .queued: .queued
         case .inWorkbin: .inWorkbin

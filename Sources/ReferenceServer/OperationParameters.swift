@@ -39,13 +39,19 @@ struct OperationParameters: Sendable {
         return workbin
     }
 
-    /// `workbin` as a string or a non-empty array of strings, each a configured workbin.
+    /// `workbin` as a string or a non-empty array of strings (or only one of the two, as `workbin-form` says),
+    /// each a configured workbin.
     func workbins() throws(APIFailure) -> [String] {
         guard let value = object["workbin"] else {
             throw .badRequest("Parameter 'workbin' is missing")
         }
+        let form = configuration.readings.workbinForm
         let names: [String]
         switch value {
+        case .string where form == .list:
+            throw .badRequest("Parameter 'workbin' must be a non-empty array of strings")
+        case .array where form == .string:
+            throw .badRequest("Parameter 'workbin' must be a string")
         case .string(let name):
             names = [name]
         case .array(let elements) where !elements.isEmpty:
@@ -56,7 +62,11 @@ struct OperationParameters: Sendable {
                 return name
             }
         default:
-            throw .badRequest("Parameter 'workbin' must be a string or a non-empty array of strings")
+            switch form {
+            case .either: throw .badRequest("Parameter 'workbin' must be a string or a non-empty array of strings")
+            case .string: throw .badRequest("Parameter 'workbin' must be a string")
+            case .list: throw .badRequest("Parameter 'workbin' must be a non-empty array of strings")
+            }
         }
         for name in names where !configuration.workbins.contains(name) {
             throw .badRequest("Unknown workbin '\(name)'")

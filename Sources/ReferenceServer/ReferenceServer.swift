@@ -92,7 +92,7 @@ public struct ReferenceServer: Sendable {
         let core = ServerCore(configuration: configuration)
         let router = Router(context: ServerRequestContext.self)
         router.add(
-            middleware: ErrorBodyMiddleware(deviations: configuration.deviations, dialect: configuration.dialect))
+            middleware: ErrorBodyMiddleware(configuration: configuration))
         let api = router.group("api/v2").add(middleware: AuthenticationMiddleware(configuration: configuration))
         InteractionRoutes(core: core, configuration: configuration).register(on: api)
         NotificationRoutes(core: core, configuration: configuration).register(on: api)

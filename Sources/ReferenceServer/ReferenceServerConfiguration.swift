@@ -1,4 +1,5 @@
-/// What a reference server serves: where it listens, its accounts, queues, workbins, media types and deviations.
+/// What a reference server serves: where it listens, its accounts, queues, workbins, media types, the reading it
+/// follows of each open point, and deviations.
 public struct ReferenceServerConfiguration: Sendable {
     /// The address to bind, `127.0.0.1` by default.
     public var host: String
@@ -16,6 +17,8 @@ public struct ReferenceServerConfiguration: Sendable {
     public var mediaTypes: [String]
     /// The documented behaviours this server breaks on purpose.
     public var deviations: Set<Deviation>
+    /// The alternative followed for each point the document leaves open; all defaults unless told otherwise.
+    public var readings: Readings
     /// Serve the conformant-but-different variant: other interaction ids, reversed member order, extra members,
     /// empty 200s for operations, agent-state messages on `/v2/me/agent`, another order across agents, and
     /// notifications a little after the HTTP answer. The suite must not fail it.
@@ -36,6 +39,7 @@ public struct ReferenceServerConfiguration: Sendable {
         workbins: [String] = ["workbin-a", "workbin-b"],
         mediaTypes: [String] = ["email", "chat"],
         deviations: Set<Deviation> = [],
+        readings: Readings = Readings(),
         variant: Bool = false,
         longPollTimeout: Duration = .seconds(20),
         sessionTimeout: Duration = .seconds(60),
@@ -53,6 +57,7 @@ public struct ReferenceServerConfiguration: Sendable {
         self.workbins = workbins
         self.mediaTypes = mediaTypes
         self.deviations = deviations
+        self.readings = readings
         self.variant = variant
         self.longPollTimeout = longPollTimeout
         self.sessionTimeout = sessionTimeout
@@ -63,13 +68,24 @@ public struct ReferenceServerConfiguration: Sendable {
     public static func generated(
         port: Int = 0,
         deviations: Set<Deviation> = [],
+        readings: Readings = Readings(),
         variant: Bool = false
     ) -> ReferenceServerConfiguration {
-        ReferenceServerConfiguration(port: port, deviations: deviations, variant: variant)
+        ReferenceServerConfiguration(port: port, deviations: deviations, readings: readings, variant: variant)
     }
 
     /// How the server phrases what the document leaves open.
     var dialect: Dialect { variant ? .variant : .reference }
+
+    /// The state of an invitation message (a new interaction offered, a transfer to accept).
+    var invitationState: InteractionState {
+        readings.invitedState == .other ? .new : .invited
+    }
+
+    /// The channel interaction messages are published on.
+    var notificationChannel: String {
+        readings.notificationChannel == .trailingSlash ? "/v2/me/interactions/" : "/v2/me/interactions"
+    }
 
     /// The account with this Basic user name, if any (agents first, then the admin).
     func account(username: String) -> Account? {

@@ -32,6 +32,8 @@ actor ServerCore {
             settings: BayeuxServerState.Settings(
                 longPollTimeout: configuration.longPollTimeout,
                 sessionTimeout: configuration.sessionTimeout,
+                publishChannel: configuration.notificationChannel,
+                holdsFirstConnect: configuration.readings.firstConnect == .held,
                 forcedChannel: deviations.contains(.wrongChannel) ? "/v2/interactions" : nil,
                 broadcasts: deviations.contains(.broadcastNotifications),
                 acceptsUnknownClients: deviations.contains(.unknownClientAccepted),
@@ -74,8 +76,12 @@ actor ServerCore {
         center.activeInteractions
     }
 
-    func interactions(handledBy agentId: String) -> [Interaction] {
-        center.interactions(handledBy: agentId)
+    func interactions(listedFor agentId: String) -> [Interaction] {
+        center.interactions(listedFor: agentId)
+    }
+
+    func interaction(_ id: String) throws(APIFailure) -> Interaction {
+        try center.interaction(id)
     }
 
     func interaction(_ id: String, visibleTo agentId: String) throws(APIFailure) -> Interaction {

@@ -25,7 +25,7 @@ struct Conformance: AsyncParsableCommand {
         ]
     )
 
-    /// Maps argument errors to DESIGN.md's exit code 2 instead of ArgumentParser's 64.
+    /// Maps argument errors to exit code 2 (docs/verdicts.md) instead of ArgumentParser's 64.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -45,7 +45,7 @@ struct Conformance: AsyncParsableCommand {
     }
 }
 
-/// Exit codes of DESIGN.md section 7.
+/// Exit codes of docs/verdicts.md.
 enum ExitStatus {
     static let deviations: Int32 = 1
     static let usage: Int32 = 2

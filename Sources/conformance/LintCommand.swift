@@ -34,12 +34,7 @@ struct LintCommand: ParsableCommand {
         print("Cases per operation:")
         for (operation, count) in lint.casesPerOperation { print("  \(operation): \(count)") }
         print("Total: \(lint.casesPerOperation.map(\.count).reduce(0, +)) cases")
-        print("Spec-clause coverage (requirements cited by at least one case):")
-        for coverage in lint.coverage {
-            let percent = coverage.total == 0 ? 100 : coverage.covered.count * 100 / coverage.total
-            print("  \(coverage.level.rawValue): \(coverage.covered.count)/\(coverage.total) (\(percent)%)")
-            for id in coverage.uncovered { print("    uncovered: \(id)") }
-        }
+        for line in lint.coverageLines { print(line) }
         if !lint.isClean { throw ExitCode(ExitStatus.deviations) }
         print("The catalog is clean.")
     }

@@ -28,7 +28,7 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Target profile (YAML, DESIGN.md section 5). Default: the embedded reference server.")
+    @Option(name: .long, help: "Target profile (YAML; docs/target-profile.md). Default: the embedded reference server.")
     var target: String?
 
     @Option(
@@ -65,6 +65,13 @@ struct RunCommand: AsyncParsableCommand {
     )
     var deviate: [String] = []
 
+    @Option(
+        name: .long,
+        help:
+            "Embedded server only: follow this alternative of an open point, NAME=ALTERNATIVE (repeatable; see `conformance serve --list-readings`)."
+    )
+    var reading: [String] = []
+
     @Flag(
         name: .long,
         help:
@@ -100,8 +107,9 @@ struct RunCommand: AsyncParsableCommand {
             }
             return duration
         }
-        if target != nil, !deviate.isEmpty || variant {
-            throw ValidationError("--deviate and --variant apply to the embedded reference server only; drop --target")
+        if target != nil, !deviate.isEmpty || !reading.isEmpty || variant {
+            throw ValidationError(
+                "--deviate, --reading and --variant apply to the embedded reference server only; drop --target")
         }
         let catalog = CatalogLocation.load(catalog)
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -136,8 +144,13 @@ struct RunCommand: AsyncParsableCommand {
         if let unknown = deviate.first(where: { !known.contains($0) }) {
             throw ValidationError(EmbeddedTarget.UnknownSwitch(name: unknown).description)
         }
+        do {
+            try EmbeddedTarget.validate(readings: reading)
+        } catch {
+            throw ValidationError(error.description)
+        }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration)
-        let embedded = EmbeddedTarget.Options(deviations: deviate, variant: variant)
+        let embedded = EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
         let runOptions = options
         let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
             if let profile { return await Self.certify(catalog, profile, runOptions, httpClient, reporter) }

@@ -8,12 +8,15 @@ import Foundation
 struct SelfTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "selftest",
-        abstract: "Run the catalog against the reference server with each deviation switch, and against its variant.",
+        abstract:
+            "Run the catalog against the reference server with each deviation switch, each reading, and its variant.",
         discussion: """
-            Each switch breaks one documented behaviour; the catalog must catch it (killed) and name the \
-            requirement the switch was written to break. The variant differs from the reference only where the \
-            document allows, and must get no FAIL and no ERROR. Exit 0 when every switch is killed for the right \
-            reason and the variant is clean, 1 otherwise.
+            Each switch breaks one documented behaviour. A switch that breaks a MUST counts as killed only when \
+            the run FAILs (exit 1) with the requirement it breaks among the failing deviations; a switch that \
+            breaks only a SHOULD must WARN on that requirement and is listed in its own rows, not as a kill. \
+            Each alternative of each reading of the document (alone, then all non-default ones at once), and the \
+            variant (which differs from the reference wherever the document allows), must get no FAIL and no \
+            ERROR. Exit 0 when all of that holds, 1 otherwise.
 
             Examples:
               conformance selftest
@@ -27,8 +30,14 @@ struct SelfTestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Runs at once (each with its own server); default 4.")
     var jobs = 4
 
-    @Option(name: .long, help: "Only this switch (repeatable).")
+    @Option(name: .long, help: "Only this switch (repeatable); skips the readings unless --readings is given.")
     var only: [String] = []
+
+    @Flag(
+        name: .customLong("readings"), inversion: .prefixedNo,
+        help: "Run the catalog against every reading alternative alone and all at once (default: on, off with --only)."
+    )
+    var readings: Bool?
 
     func run() async throws {
         let catalog = CatalogLocation.load(catalog)
@@ -40,9 +49,12 @@ struct SelfTestCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: RunCommand.clientConfiguration)
-        let total = only.isEmpty ? known.count : only.count
+        let withReadings = readings ?? only.isEmpty
+        let total =
+            (only.isEmpty ? known.count : only.count)
+            + (withReadings ? EmbeddedTarget.readingConfigurations.count : 0)
         let finished = Locked(0)
-        let result: (outcomes: [MutationTest.Outcome], variant: RunResult)
+        let result: EmbeddedTarget.SelfTestResult
         do {
             // The embedded server answers on loopback: 2 s is ample for a notification that is coming at all.
             result = try await EmbeddedTarget.selfTest(
@@ -50,13 +62,14 @@ struct SelfTestCommand: AsyncParsableCommand {
                 jobs: jobs,
                 httpClient: httpClient,
                 only: only,
+                readings: withReadings,
                 notificationTimeout: .seconds(2)
-            ) { outcome in
+            ) { line in
                 let done = finished.withLock { count -> Int in
                     count += 1
                     return count
                 }
-                say("[\(done)/\(total)] \(outcome.name): \(outcome.killed ? "killed" : "SURVIVED")")
+                say("[\(done)/\(total)] \(line)")
             }
         } catch {
             try? await httpClient.shutdown()
@@ -65,6 +78,11 @@ struct SelfTestCommand: AsyncParsableCommand {
         try? await httpClient.shutdown()
         say("")
         say(MutationTest.table(result.outcomes))
+        if !result.readings.isEmpty {
+            say("")
+            say(ReadingMatrix.table(result.readings))
+        }
+        say("")
         let variant = result.variant.summary
         say(
             "Variant (conformant but different): \(variant.total) cases, \(variant.pass) PASS, \(variant.note) NOTE, "
@@ -77,7 +95,7 @@ struct SelfTestCommand: AsyncParsableCommand {
         }
         let seconds = Double(DurationText.milliseconds(clock.now - start)) / 1000
         say(String(format: "Selftest wall time: %.1f s", seconds))
-        let perfect = result.outcomes.allSatisfy { $0.killed && $0.rightReason }
+        let perfect = result.outcomes.allSatisfy(\.caught) && result.readings.allSatisfy(\.clean)
         if !perfect || variant.fail > 0 || variant.error > 0 { throw ExitCode(ExitStatus.deviations) }
     }
 }

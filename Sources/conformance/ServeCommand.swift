@@ -15,6 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
               conformance run --target ref.yaml          (in another shell)
               conformance serve --deviate ok-uppercase   (a server that breaks one documented behaviour)
               conformance serve --list-deviations
+              conformance serve --reading refusal-status=200 --reading notification-channel=trailing-slash
+              conformance serve --list-readings
             """
     )
 
@@ -26,6 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Break one documented behaviour (repeatable).")
     var deviate: [String] = []
+
+    @Option(
+        name: .long,
+        help: "Follow this alternative of a point the document leaves open: NAME=ALTERNATIVE (repeatable).")
+    var reading: [String] = []
 
     @Option(name: .long, help: "Write the target profile to this file once the server listens.")
     var profileOut: String?
@@ -40,6 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List the deviation switches with the requirements each breaks, then exit.")
     var listDeviations = false
 
+    @Flag(name: .long, help: "List the readings with their alternatives (* marks the default), then exit.")
+    var listReadings = false
+
     func run() async throws {
         if listDeviations {
             let width = ServerDeviation.allCases.map(\.rawValue.count).max() ?? 0
@@ -47,6 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
                 let name = deviation.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
                 print("\(name)  breaks \(deviation.breaks.joined(separator: ", ")): \(deviation.summary)")
             }
+            return
+        }
+        if listReadings {
+            print(Self.readingList())
             return
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not between 0 and 65535") }
@@ -57,11 +71,19 @@ struct ServeCommand: AsyncParsableCommand {
             }
             deviations.insert(deviation)
         }
-        var configuration = ReferenceServerConfiguration.generated(port: port, deviations: deviations)
+        let readings: Readings
+        do {
+            readings = try Readings(parsing: reading)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        var configuration = ReferenceServerConfiguration.generated(
+            port: port, deviations: deviations, readings: readings)
         configuration.host = host
         configuration.variant = variant
         let profileOut = profileOut
         let switches = deviations.map(\.rawValue).sorted()
+        let chosen = readings.nonDefault
         let server = ReferenceServer(configuration: configuration)
         do {
             try await server.run { running in
@@ -69,6 +91,9 @@ struct ServeCommand: AsyncParsableCommand {
                 say("Reference server listening on \(running.baseURL)")
                 if !switches.isEmpty {
                     say("Deviating on purpose: \(switches.joined(separator: ", "))")
+                }
+                if !chosen.isEmpty {
+                    say("Readings other than the default: \(chosen.joined(separator: ", "))")
                 }
                 if let profileOut {
                     do {
@@ -83,6 +108,24 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             failAndExit("the reference server stopped: \(error)", code: 1)
         }
+    }
+}
+
+extension ServeCommand {
+    /// `--list-readings`: each reading and what it is about, then its alternatives, `*` marking the default.
+    static func readingList() -> String {
+        var lines: [String] = []
+        for reading in Reading.allCases {
+            lines.append("\(reading.rawValue): \(reading.summary)")
+            let width = reading.alternatives.map(\.name.count).max() ?? 0
+            for (index, alternative) in reading.alternatives.enumerated() {
+                let name = alternative.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let mark = index == 0 ? "*" : " "
+                let suffix = index == 0 ? " (default)" : ""
+                lines.append("  \(mark) \(name)  \(alternative.summary)\(suffix)")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

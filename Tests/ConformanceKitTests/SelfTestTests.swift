@@ -7,10 +7,10 @@ import Testing
 /// The catalog catches every deviation switch of the reference server, by the requirement it breaks, and
 /// flags nothing on the conformant-but-different variant.
 @Suite(.timeLimit(.minutes(5))) struct SelfTestTests {
-    @Test func everySwitchIsKilledByItsRequirementAndTheVariantIsClean() async throws {
+    @Test func everySwitchIsCaughtByItsRequirementAndEveryReadingAndTheVariantAreClean() async throws {
         let catalog = try Catalog.load(root: repositoryRoot)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
-        let result: (outcomes: [MutationTest.Outcome], variant: RunResult)
+        let result: EmbeddedTarget.SelfTestResult
         do {
             result = try await EmbeddedTarget.selfTest(
                 catalog: catalog,
@@ -24,14 +24,61 @@ import Testing
             throw error
         }
         #expect(result.outcomes.count == EmbeddedTarget.switches.count)
-        #expect(result.outcomes.count >= 20)
+        #expect(result.outcomes.count >= 30)
         for outcome in result.outcomes {
-            #expect(outcome.killed, "\(outcome.name) survived")
-            #expect(outcome.rightReason, "\(outcome.name) expected \(outcome.expected), got \(outcome.broken)")
+            #expect(
+                outcome.caught, "\(outcome.name) (\(outcome.level)) expected \(outcome.expected), got \(outcome.broken)"
+            )
+            if outcome.level == .must {
+                // Killed means exit 1 in a default run, with the requirement among the FAIL deviations.
+                #expect(outcome.killed && outcome.summary.fail > 0, "\(outcome.name)")
+            }
+        }
+        #expect(
+            result.outcomes.filter { $0.level == .should }.map(\.name).sorted() == [
+                "duplicate-notifications", "error-status-200", "transfer-notifies-nobody",
+            ])
+        #expect(result.readings.count == EmbeddedTarget.readingConfigurations.count)
+        for reading in result.readings {
+            #expect(reading.clean, "\(reading.name): \(reading.failing) \(reading.problem ?? "")")
+            // A run against one observable alternative reports exactly that alternative.
+            if reading.readings.count == 1, let observation = Observation(reading.readings[0]),
+                catalog.reading(observation.reading)?.observable == true
+            {
+                #expect(reading.reported[observation.reading] == [observation.alternative], "\(reading.name)")
+            }
         }
         let failing = result.variant.cases.filter { $0.verdict == .fail || $0.verdict == .error }
         #expect(failing.isEmpty, "\(failing.map { "\($0.id): \($0.deviations.map(\.message)) \($0.error ?? "")" })")
         #expect(result.variant.summary.total == catalog.cases.count)
+    }
+
+    @Test func aWarnIsNotAKillAndARequirementElsewhereIsNotTheRightReason() {
+        let mutation = MutationTest.Switch(name: "x", summary: "", expected: ["R-MUST"])
+        let clause = RunResult.Clause(Requirement(id: "R-MUST", level: .must, section: "1", quote: "q"))
+        func run(_ deviations: [Deviation]) -> RunResult {
+            let verdict = CaseResult.verdict(deviations: deviations, notes: [], error: nil)
+            return RunResult(
+                target: .init(name: "t", baseURL: "u"),
+                cases: [
+                    CaseResult(
+                        id: "c", operation: "o", title: "", requirements: ["R-MUST"], verdict: verdict,
+                        deviations: deviations)
+                ],
+                startedAt: .now, durationMs: 1, clauses: ["R-MUST": clause]
+            )
+        }
+        func deviation(_ requirement: String, _ level: RequirementLevel) -> Deviation {
+            Deviation(requirement: requirement, level: level, pointer: "", expected: "", actual: "", message: "")
+        }
+        // The expected requirement broken only as a SHOULD-level deviation does not kill a MUST switch.
+        let warned = MutationTest.outcome(mutation, run([deviation("R-MUST", .should)]))
+        #expect(!warned.killed && !warned.caught)
+        // A FAIL for another requirement does not either.
+        let elsewhere = MutationTest.outcome(mutation, run([deviation("R-OTHER", .must)]))
+        #expect(!elsewhere.killed && !elsewhere.rightReason)
+        let killed = MutationTest.outcome(mutation, run([deviation("R-MUST", .must)]))
+        #expect(killed.killed && killed.caught)
     }
 
     @Test func aSurvivorIsReportedAsSuch() {

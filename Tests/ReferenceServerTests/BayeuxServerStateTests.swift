@@ -9,7 +9,8 @@ import Testing
         BayeuxServerState(settings: .init(longPollTimeout: .seconds(20), sessionTimeout: .seconds(60)))
     }
 
-    /// Handshakes `user` and subscribes it to `channel`; returns the client id.
+    /// Handshakes `user`, subscribes it to `channel` and sends the first `/meta/connect` (answered at once); returns
+    /// the client id.
     func session(
         _ user: String,
         channel: String = "/v2/me/interactions",
@@ -24,6 +25,9 @@ import Testing
             at: start
         )
         #expect(subscribe.replies.first?["successful"] == true)
+        let first = state.receive(connect(clientId), from: user, at: start)
+        #expect(first.hold == nil)
+        #expect(first.replies.count == 1)
         return clientId
     }
 
@@ -107,7 +111,7 @@ import Testing
     }
 
     @Test func heldConnectIsCompletedByAPublish() throws {
-        var state = Self.makeState()
+        var state = BayeuxServerState(settings: .init(publishChannel: "/v2/me/interactions/"))
         let clientId = try session("agent-1", channel: "/v2/me/interactions/", in: &state)
         let held = state.receive(connect(clientId, id: "9"), from: "agent-1", at: start)
         let hold = try #require(held.hold)
@@ -116,7 +120,7 @@ import Testing
         #expect(deliveries.first?.token == hold)
         #expect(deliveries.first?.messages.first?["id"] == "9")
         #expect(deliveries.first?.messages.last?["data"] == ["n": 1])
-        // Delivered on the channel the session subscribed to.
+        // Delivered on the publish channel, which the session subscribed to.
         #expect(deliveries.first?.messages.last?["channel"] == "/v2/me/interactions/")
         let late = state.endHold(hold, at: start)
         #expect(late == nil)

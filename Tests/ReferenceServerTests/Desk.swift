@@ -5,8 +5,8 @@
 struct Desk {
     var center: ContactCenter
 
-    init(_ deviations: Set<Deviation> = [], variant: Bool = false) {
-        center = ContactCenter(configuration: .generated(deviations: deviations, variant: variant))
+    init(_ deviations: Set<Deviation> = [], readings: Readings = Readings(), variant: Bool = false) {
+        center = ContactCenter(configuration: .generated(deviations: deviations, readings: readings, variant: variant))
     }
 
     mutating func create(for agent: String = "agent-1", _ properties: JSONObject = [:]) throws -> String {

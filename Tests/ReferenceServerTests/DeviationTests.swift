@@ -158,4 +158,101 @@ import Testing
             #expect(refused.status == 401)
         }
     }
+
+    @Test func serverErrorRefusals() async throws {
+        try await Harness.with([.serverErrorRefusals]) { harness in
+            let missing = try await harness.agent1.operate("NoSuchOne", #"{"operationName":"Accept"}"#)
+            let unknown = try await harness.agent1.get("/api/v2/nothing")
+            let anonymous = try await harness.anonymous.get("/api/v2/me/interactions")
+            #expect(missing.status == 500)
+            #expect(missing.json?["status"] == "error")
+            #expect(missing.json?["errorDescription"]?.stringValue?.isEmpty == false)
+            #expect(unknown.status == 500)
+            #expect(anonymous.status == 401)
+        }
+    }
+
+    @Test func htmlErrorPages() async throws {
+        try await Harness.with([.htmlErrorPages]) { harness in
+            let missing = try await harness.agent1.operate("NoSuchOne", #"{"operationName":"Accept"}"#)
+            let bad = try await harness.agent1.operate("NoSuchOne", #"{"operationName":"<b>Dance"}"#)
+            let anonymous = try await harness.anonymous.get("/api/v2/me/interactions")
+            #expect(missing.status == 404)
+            #expect(bad.status == 400)
+            for reply in [missing, bad] {
+                #expect(reply.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(reply.text.hasPrefix("<!DOCTYPE html>"))
+                #expect(reply.json == nil)
+            }
+            #expect(bad.text.contains("'&lt;b&gt;Dance'"))
+            #expect(anonymous.status == 401)
+            #expect(anonymous.headers[.contentType] == "application/json")
+            #expect(anonymous.json?["status"] == "error")
+        }
+    }
+
+    @Test func statusCodeString() async throws {
+        try await Harness.with([.statusCodeString]) { harness in
+            let id = try await harness.accepted()
+            let uris = try await harness.agent1.get("/api/v2/me/interactions")
+            let full = try await harness.agent1.get("/api/v2/me/interactions?fields=*")
+            let all = try await harness.admin.get("/api/v2/interactions")
+            let one = try await harness.agent1.get("/api/v2/interactions/\(id)")
+            #expect(uris.json?["statusCode"] == "0")
+            #expect(full.json?["statusCode"] == "0")
+            #expect(uris.text.hasPrefix(#"{"statusCode":"0","#))
+            #expect(all.json?["statusCode"] == 0)
+            #expect(one.json?["statusCode"] == 0)
+        }
+    }
+
+    @Test func conferenceInvitesThirdAgent() throws {
+        var desk = Desk([.conferenceInvitesThirdAgent])
+        let id = try desk.accepted()
+        let started = desk.run(.startConference(agentId: "agent-2"), id, by: "agent-1")
+        let other = try desk.accepted(by: "agent-3")
+        let fromThree = desk.run(.startConference(agentId: "agent-1"), other, by: "agent-3")
+        #expect(started == ["agent-3:InvitedConference"])
+        #expect(fromThree == ["agent-2:InvitedConference"])
+        #expect(desk.center.interactions[id]?.participants == ["agent-1", "agent-2"])
+    }
+
+    @Test(arguments: Readings.TransferOwnership.allCases)
+    func transferNotifiesNobody(_ ownership: Readings.TransferOwnership) throws {
+        var readings = Readings()
+        readings.transferOwnership = ownership
+        var desk = Desk([.transferNotifiesNobody], readings: readings)
+        let id = try desk.accepted()
+        let transferred = desk.run(.transfer(targetId: "agent-2"), id, by: "agent-1")
+        let accepted = desk.run(.accept, id, by: "agent-2")
+        #expect(transferred.isEmpty)
+        #expect(accepted == (ownership == .onAccept ? ["agent-2:Accepted"] : ["409"]))
+        #expect(desk.center.interactions(handledBy: "agent-1").isEmpty)
+        #expect(desk.center.interactions(handledBy: "agent-2").map(\.id) == [id])
+    }
+
+    /// `error-status-200` is `refusal-status=200`: the same answers.
+    @Test func errorStatus200IsTheRefusalStatusReading() async throws {
+        let reading = try Readings(parsing: ["refusal-status=200"])
+        let bodies = [#"{"operationName":"Accept"}"#, #"{"operationName":"Dance"}"#]
+        let viaSwitch = try await Harness.with([.errorStatus200]) { harness in
+            try await Self.refusals(harness, bodies)
+        }
+        let viaReading = try await Harness.with(readings: reading) { harness in
+            try await Self.refusals(harness, bodies)
+        }
+        #expect(viaSwitch == viaReading)
+        #expect(viaSwitch.map { $0.prefix(4) } == ["200 ", "200 ", "404 ", "401 "])
+    }
+
+    /// Status and body (`"404 {...}"`) of: each of `bodies` on an unknown interaction, an unknown route, no credentials.
+    static func refusals(_ harness: Harness, _ bodies: [String]) async throws -> [String] {
+        var replies: [HTTPReply] = []
+        for body in bodies {
+            replies.append(try await harness.agent1.operate("NoSuchOne", body))
+        }
+        replies.append(try await harness.agent1.get("/api/v2/nothing"))
+        replies.append(try await harness.anonymous.get("/api/v2/me/interactions"))
+        return replies.map { "\($0.status) \($0.text)" }
+    }
 }

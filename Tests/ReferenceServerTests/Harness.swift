@@ -19,11 +19,13 @@ struct Harness: Sendable {
     /// Runs `body` against a fresh server, shut down afterwards.
     static func with<T: Sendable>(
         _ deviations: Set<Deviation> = [],
+        readings: Readings = Readings(),
         variant: Bool = false,
         longPollTimeout: Duration = .seconds(2),
         _ body: @Sendable (Harness) async throws -> T
     ) async throws -> T {
-        var configuration = ReferenceServerConfiguration.generated(deviations: deviations, variant: variant)
+        var configuration = ReferenceServerConfiguration.generated(
+            deviations: deviations, readings: readings, variant: variant)
         configuration.longPollTimeout = longPollTimeout
         return try await ReferenceServer.withRunning(configuration) { server in
             try await body(Harness(server: server))

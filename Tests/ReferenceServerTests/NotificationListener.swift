@@ -2,19 +2,31 @@ import Testing
 
 @testable import ReferenceServer
 
-/// A Bayeux session of one user on a live server, subscribed to `/v2/me/interactions`.
+/// A Bayeux session of one user on a live server, subscribed to `/v2/me/interactions` (or other spellings).
 struct NotificationListener: Sendable {
     var user: TestUser
     var clientId: String
 
-    static func open(_ user: TestUser) async throws -> NotificationListener {
+    /// Handshakes and subscribes to `channels`; with `firstConnect`, also sends the session's first `/meta/connect`,
+    /// which the server answers at once (`first-connect=immediate`), so that the next connect is held.
+    static func open(
+        _ user: TestUser,
+        channels: [String] = ["/v2/me/interactions"],
+        firstConnect: Bool = true
+    ) async throws -> NotificationListener {
         let handshake = try await user.bayeux(["channel": "/meta/handshake", "version": "1.0", "id": "1"])
         let clientId = try #require(handshake.first?["clientId"]?.stringValue)
+        let subscription: JSONValue =
+            channels.count == 1 ? .string(channels[0]) : .array(channels.map(JSONValue.string))
         let subscribe = try await user.bayeux(
-            ["channel": "/meta/subscribe", "clientId": .string(clientId), "subscription": "/v2/me/interactions"]
+            ["channel": "/meta/subscribe", "clientId": .string(clientId), "subscription": subscription]
         )
         #expect(subscribe.first?["successful"] == true)
-        return NotificationListener(user: user, clientId: clientId)
+        let listener = NotificationListener(user: user, clientId: clientId)
+        if firstConnect {
+            #expect(try await listener.connectMessages().isEmpty)
+        }
+        return listener
     }
 
     /// One `/meta/connect`: the data of the messages it carried.

@@ -1,0 +1,105 @@
+/// Which alternative of one reading the target follows, as a run observed it: the readings section of a report.
+public struct ReadingReport: Sendable, Hashable, Codable {
+    /// One alternative and how often the run saw the target follow it.
+    public struct Alternative: Sendable, Hashable, Codable {
+        public var name: String
+        public var description: String
+        /// SHOULD when following it breaks a SHOULD of the catalog (the cases WARN).
+        public var level: RequirementLevel?
+        /// How many cases (or, for the channel, messages) showed it.
+        public var count: Int
+        /// Up to three cases that showed it.
+        public var examples: [String]
+    }
+
+    public var name: String
+    public var title: String
+    /// The requirement whose clause leaves the point open.
+    public var requirement: String
+    public var observable: Bool
+    public var observedBy: String
+    /// What `count` counts: "cases" or "messages".
+    public var unit: String
+    /// Every alternative, in the catalog's order.
+    public var alternatives: [Alternative]
+
+    /// The alternatives the target was seen to follow (one when it is consistent, none when not observed).
+    public var followed: [Alternative] { alternatives.filter { $0.count > 0 } }
+
+    /// One line for the console and the Markdown report: "Spelling of the notification channel: no-slash — ...".
+    public var line: String {
+        let followed = followed
+        guard observable else { return "\(title): \(observedBy)" }
+        switch followed.count {
+        case 0:
+            return "\(title): not observed in this run"
+        case 1:
+            let alternative = followed[0]
+            return "\(title): \(alternative.name) — \(alternative.description)"
+                + (alternative.level == .should ? " (WARN)" : "") + " [\(alternative.count) \(noun(alternative.count))]"
+        default:
+            return "\(title): MIXED — "
+                + followed.map { alternative in
+                    "\(alternative.name) in \(alternative.count) \(noun(alternative.count)) ("
+                        + alternative.examples.joined(separator: ", ") + (alternative.count > 3 ? ", …" : "") + ")"
+                }.joined(separator: "; ")
+        }
+    }
+
+    /// `unit`, singular for one.
+    func noun(_ count: Int) -> String {
+        count == 1 ? String(unit.dropLast()) : unit
+    }
+
+    /// The readings section of a run: per reading, the cases that observed each alternative. `messages` counts
+    /// interaction messages per reading alternative seen outside any case (the notification channel).
+    public static func summarize(
+        _ readings: [ReadingDefinition],
+        cases: [CaseResult],
+        messages: [Observation: Int] = [:]
+    ) -> [ReadingReport] {
+        readings.map { reading in
+            let counted = messages.keys.contains { $0.reading == reading.name }
+            return ReadingReport(
+                name: reading.name,
+                title: reading.title,
+                requirement: reading.requirement,
+                observable: reading.observable,
+                observedBy: reading.observedBy,
+                unit: counted ? "messages" : "cases",
+                alternatives: reading.alternatives.map { alternative in
+                    let showing = cases.filter { $0.readings?[reading.name]?.contains(alternative.name) == true }
+                    let observation = Observation(reading: reading.name, alternative: alternative.name)
+                    return Alternative(
+                        name: alternative.name,
+                        description: alternative.description,
+                        level: alternative.level,
+                        count: counted ? messages[observation] ?? 0 : showing.count,
+                        examples: counted ? [] : Array(showing.prefix(3).map(\.id))
+                    )
+                }
+            )
+        }
+    }
+
+    /// The readings of shards joined: counts added, examples kept up to three. Nil when no shard had any.
+    public static func merge(_ shards: [[ReadingReport]]) -> [ReadingReport]? {
+        guard var merged = shards.first else { return nil }
+        for shard in shards.dropFirst() {
+            for reading in shard {
+                guard let index = merged.firstIndex(where: { $0.name == reading.name }) else {
+                    merged.append(reading)
+                    continue
+                }
+                for alternative in reading.alternatives {
+                    guard let slot = merged[index].alternatives.firstIndex(where: { $0.name == alternative.name })
+                    else { continue }
+                    merged[index].alternatives[slot].count += alternative.count
+                    merged[index].alternatives[slot].examples = Array(
+                        (merged[index].alternatives[slot].examples + alternative.examples).prefix(3))
+                }
+            }
+        }
+        return merged
+    }
+}
