@@ -9,7 +9,17 @@ extension CaseExecution {
             return .stopped
         }
         let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
-        let deadline = clock.now + budget
+        var deadline = clock.now + budget
+        let alternatives = try expectation.readings.compactMap { reading in
+            try reading.match.map { (reading, try pattern($0), reading.agents ?? expectation.agents) }
+        }
+        if !alternatives.isEmpty {
+            // Wait for the expected message or any alternative the document allows, then prefer the expected one:
+            // a target following another reading is judged as soon as its message comes, not after the deadline.
+            _ = await firstMatch(
+                anyOf: [(expected, expectation.agents)] + alternatives.map { ($0.1, $0.2) }, until: deadline)
+            deadline = clock.now
+        }
         if let (role, notification, match) = await firstMatch(expected, among: expectation.agents, until: deadline) {
             consumed[role, default: []].insert(notification.index)
             variables.merge(match.captures) { _, new in new }
@@ -24,14 +34,8 @@ extension CaseExecution {
             if let observed = expectation.observes { observations.insert(observed) }
             return .passed
         }
-        for reading in expectation.readings {
-            guard let alternative = reading.match else { continue }
-            let alternativePattern = try pattern(alternative)
-            if let (role, notification, match) = await firstMatch(
-                alternativePattern,
-                among: reading.agents ?? expectation.agents,
-                until: clock.now
-            ) {
+        for (reading, alternativePattern, roles) in alternatives {
+            if let (role, notification, match) = await firstMatch(alternativePattern, among: roles, until: clock.now) {
                 consumed[role, default: []].insert(notification.index)
                 variables.merge(match.captures) { _, new in new }
                 transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
@@ -79,22 +83,35 @@ extension CaseExecution {
     func firstMatch(_ pattern: JSONPattern, among roles: [String], until deadline: ContinuousClock.Instant) async
         -> (String, ReceivedNotification, JSONMatch)?
     {
-        let candidates = roles.compactMap { role in
-            inboxes[role].map { (role, $0, stepCursors[role] ?? cursors[role] ?? 0, consumed[role] ?? []) }
+        guard let (_, role, notification) = await firstMatch(anyOf: [(pattern, roles)], until: deadline) else {
+            return nil
         }
-        return await withTaskGroup(of: (String, ReceivedNotification)?.self) { group in
-            for (role, inbox, cursor, excluded) in candidates {
+        return (role, notification, JSONMatcher.match(pattern, notification.data))
+    }
+
+    /// The first not-yet-matched notification (as above) that matches any of the patterns for its roles, with the
+    /// index of the pattern it matched.
+    func firstMatch(anyOf patterns: [(JSONPattern, [String])], until deadline: ContinuousClock.Instant) async
+        -> (Int, String, ReceivedNotification)?
+    {
+        let candidates = patterns.enumerated().flatMap { index, entry in
+            entry.1.compactMap { role in
+                inboxes[role].map {
+                    (index, entry.0, role, $0, stepCursors[role] ?? cursors[role] ?? 0, consumed[role] ?? [])
+                }
+            }
+        }
+        return await withTaskGroup(of: (Int, String, ReceivedNotification)?.self) { group in
+            for (index, pattern, role, inbox, cursor, excluded) in candidates {
                 group.addTask {
                     await inbox.first(from: cursor, excluding: excluded, deadline: deadline) {
                         JSONMatcher.match(pattern, $0.data).isMatch
-                    }.map { (role, $0) }
+                    }.map { (index, role, $0) }
                 }
             }
             defer { group.cancelAll() }
             for await found in group {
-                if let (role, notification) = found {
-                    return (role, notification, JSONMatcher.match(pattern, notification.data))
-                }
+                if let found { return found }
             }
             return nil
         }

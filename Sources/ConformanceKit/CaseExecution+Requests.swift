@@ -30,13 +30,14 @@ extension CaseExecution {
                 try template.body.map { try Template.substitute($0, variables).compactText }
             }
         if template.method != "GET", !template.path.hasPrefix("${notificationsURL}") { await markStepStart() }
-        guard var (request, answer) = try await send(template, body: body) else { return .stopped }
+        let deadline = step.notificationDeadline ? timeouts.notification : nil
+        guard var (request, answer) = try await send(template, body: body, deadline: deadline) else { return .stopped }
         var evaluation = try evaluate(step.checks, answer: answer, request: request)
         var retries = step.retries
         while retries > 0, !evaluation.deviations.isEmpty {
             retries -= 1
             let previousError = error
-            guard let again = try await send(template, body: body) else {
+            guard let again = try await send(template, body: body, deadline: deadline) else {
                 // A retry that gets no answer leaves the judgement to the last answer that came.
                 error = previousError
                 info.append("a retry of \(template.method) \(request.path) got no answer; the earlier answer is judged")
@@ -134,7 +135,9 @@ extension CaseExecution {
     }
 
     /// Sends the request; a transport failure makes the case ERROR and returns nil.
-    func send(_ template: RequestTemplate, body: String?) async throws -> (SentRequest, HTTPAnswer)? {
+    func send(_ template: RequestTemplate, body: String?, deadline: Duration? = nil) async throws
+        -> (SentRequest, HTTPAnswer)?
+    {
         let path = try Template.substitute(template.path, variables)
         let url = path.hasPrefix("http://") || path.hasPrefix("https://") ? path : profile.baseURL + path
         var headers: [(String, String)] = [("Accept", "application/json")]
@@ -157,6 +160,8 @@ extension CaseExecution {
         curl = line
         let who = template.credentials.role.map { wrong ? "\($0) (wrong password)" : $0 } ?? "nobody"
         do {
+            var client = self.client
+            if let deadline { client.timeout = min(client.timeout, deadline) }
             let answer = try await client.send(
                 method: template.method,
                 url: url,

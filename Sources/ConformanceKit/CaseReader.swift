@@ -100,7 +100,14 @@ struct CaseReader {
         }
         if let request = fields["request"] {
             try fields.rejectUnknownFields(
-                ["request", "expect", "capture", "fallback", "retry", "observes", "alternatives"])
+                ["request", "expect", "capture", "fallback", "retry", "observes", "alternatives", "deadline"])
+            var notificationDeadline = false
+            if let deadline = fields["deadline"] {
+                guard try deadline.string("deadline") == "notification" else {
+                    throw deadline.error("deadline may only be 'notification' (wait as long as for a notification)")
+                }
+                notificationDeadline = true
+            }
             let template = try readRequest(request)
             // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
             let performed = template.body?["operationName"]?.stringValue ?? operation
@@ -111,6 +118,7 @@ struct CaseReader {
                     captures: try readCaptures(fields["capture"]),
                     fallback: try readFallback(fields["fallback"], operation: operation),
                     retries: try fields["retry"]?.integer("retry") ?? 0,
+                    notificationDeadline: notificationDeadline,
                     observes: try observation(fields["observes"]),
                     alternatives: try readAlternatives(fields["alternatives"], operation: performed),
                     line: node.line

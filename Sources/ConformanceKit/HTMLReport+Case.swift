@@ -49,7 +49,9 @@ extension HTMLReport {
         html += "<code class=\"req\">\(escape(deviation.requirement))</code> "
         html += "<span class=\"level lvl-\(level)\">\(deviation.level.rawValue)</span> at "
         html += "<code class=\"pointer\">\(escape(deviation.pointer.isEmpty ? "(whole answer)" : deviation.pointer))"
-        html += "</code></div>\n"
+        html += "</code>"
+        if deviation.followsEarlier == true { html += " <em>(may follow from an earlier step's deviation)</em>" }
+        html += "</div>\n"
         html += "<p class=\"message\">\(escape(deviation.message))</p>\n"
         if let clause {
             html += "<blockquote class=\"clause\"><p>\(escape(clause.quote))</p>"

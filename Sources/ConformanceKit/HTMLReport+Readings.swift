@@ -7,19 +7,9 @@ extension HTMLReport {
         html += "</thead>\n<tbody>\n"
         for reading in readings {
             let followed = reading.followed
-            var shown: String
-            if !reading.observable {
-                shown = "not told apart"
-            } else if followed.isEmpty {
-                shown = "not observed"
-            } else {
-                shown = followed.map { alternative in
-                    "\(alternative.name): \(alternative.description)" + (alternative.level == .should ? " (WARN)" : "")
-                }.joined(separator: "; ")
-                if followed.count > 1 { shown = "MIXED — " + shown }
-            }
+            let shown = reading.followedText
             let seen = followed.map { alternative in
-                "\(alternative.count) \(reading.unit)"
+                "\(alternative.count) \(reading.noun(alternative.count))"
                     + (alternative.examples.isEmpty ? "" : " (" + alternative.examples.joined(separator: ", ") + ")")
             }.joined(separator: "; ")
             html += "<tr><th scope=\"row\">\(escape(reading.title))</th><td>\(escape(shown))</td>"

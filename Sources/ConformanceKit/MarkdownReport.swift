@@ -74,19 +74,8 @@ public enum MarkdownReport {
         var text = "\n### Readings of the document\n\n| Open point | Target follows | Seen in |\n| --- | --- | --- |\n"
         for reading in readings {
             let followed = reading.followed
-            let shown: String
-            if !reading.observable {
-                shown = "not told apart"
-            } else if followed.isEmpty {
-                shown = "not observed"
-            } else {
-                shown =
-                    followed.map { alternative in
-                        "\(alternative.name): \(alternative.description)"
-                            + (alternative.level == .should ? " (WARN)" : "")
-                    }.joined(separator: "; ") + (followed.count > 1 ? " (MIXED)" : "")
-            }
-            let seen = followed.map { "\($0.count) \(reading.unit)" }.joined(separator: " / ")
+            let shown = reading.followedText
+            let seen = followed.map { "\($0.count) \(reading.noun($0.count))" }.joined(separator: " / ")
             text += "| \(inline(reading.title)) | \(inline(shown)) | \(inline(seen)) |\n"
         }
         return text
@@ -136,7 +125,8 @@ public enum MarkdownReport {
         for deviation in result.deviations {
             let pointer = deviation.pointer.isEmpty ? "(whole answer)" : deviation.pointer
             text += "- **\(inline(deviation.requirement))** (\(deviation.level.rawValue)) at \(inline(pointer)): "
-            text += inline(deviation.message) + "\n"
+            text += inline(deviation.message)
+            text += (deviation.followsEarlier == true ? " _(may follow from an earlier step's deviation)_" : "") + "\n"
             if quoted.insert(deviation.requirement).inserted {
                 let clause = clauses[deviation.requirement]
                 if let clause {

@@ -74,43 +74,16 @@ public enum MutationTest {
         progress: @escaping @Sendable (Outcome) async -> Void = { _ in },
         runWith: @escaping @Sendable (Switch) async throws -> RunResult
     ) async -> [Outcome] {
-        await withTaskGroup(of: (Int, Outcome).self) { group in
-            var outcomes = [Outcome?](repeating: nil, count: switches.count)
-            var next = 0
-            func launch() {
-                guard next < switches.count else { return }
-                let index = next
-                let mutation = switches[index]
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, outcome(mutation, try await runWith(mutation)))
-                    } catch {
-                        return (
-                            index,
-                            Outcome(
-                                name: mutation.name,
-                                level: .must,
-                                killed: false,
-                                warned: false,
-                                rightReason: false,
-                                broken: [],
-                                expected: mutation.expected,
-                                summary: RunResult.Summary([]),
-                                durationMs: 0,
-                                problem: String(describing: error)
-                            )
-                        )
-                    }
-                }
+        await BoundedMap.map(switches, jobs: jobs, progress: progress) { mutation in
+            do {
+                return outcome(mutation, try await runWith(mutation))
+            } catch {
+                return Outcome(
+                    name: mutation.name, level: .must, killed: false, warned: false, rightReason: false, broken: [],
+                    expected: mutation.expected, summary: RunResult.Summary([]), durationMs: 0,
+                    problem: String(describing: error)
+                )
             }
-            for _ in 0..<max(1, jobs) { launch() }
-            for await (index, outcome) in group {
-                outcomes[index] = outcome
-                await progress(outcome)
-                launch()
-            }
-            return outcomes.compactMap { $0 }
         }
     }
 
@@ -134,7 +107,7 @@ public enum MutationTest {
             let named = outcome.rightReason ? "yes  " : "NO   "
             let broken = outcome.problem.map { "could not run: \($0)" } ?? outcome.broken.joined(separator: ", ")
             return outcome.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                + "  \(result)  \(expected)  \(named)  \(broken)"
+                + "  \(result)  \(expected)  \(named)  \(broken) (\(outcome.durationMs) ms)"
         }
         let must = outcomes.filter { $0.level != .should }
         let should = outcomes.filter { $0.level == .should }

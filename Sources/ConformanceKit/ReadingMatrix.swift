@@ -57,35 +57,15 @@ public enum ReadingMatrix {
         jobs: Int,
         runWith: @escaping @Sendable (Configuration) async throws -> RunResult
     ) async -> [Outcome] {
-        await withTaskGroup(of: (Int, Outcome).self) { group in
-            var outcomes = [Outcome?](repeating: nil, count: configurations.count)
-            var next = 0
-            func launch() {
-                guard next < configurations.count else { return }
-                let index = next
-                let configuration = configurations[index]
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, outcome(configuration, try await runWith(configuration)))
-                    } catch {
-                        return (
-                            index,
-                            Outcome(
-                                name: configuration.name, readings: configuration.readings,
-                                summary: RunResult.Summary([]), failing: [], reported: [:], durationMs: 0,
-                                problem: String(describing: error)
-                            )
-                        )
-                    }
-                }
+        await BoundedMap.map(configurations, jobs: jobs) { configuration in
+            do {
+                return outcome(configuration, try await runWith(configuration))
+            } catch {
+                return Outcome(
+                    name: configuration.name, readings: configuration.readings, summary: RunResult.Summary([]),
+                    failing: [], reported: [:], durationMs: 0, problem: String(describing: error)
+                )
             }
-            for _ in 0..<max(1, jobs) { launch() }
-            for await (index, outcome) in group {
-                outcomes[index] = outcome
-                launch()
-            }
-            return outcomes.compactMap { $0 }
         }
     }
 

@@ -46,8 +46,20 @@ public struct ReadingReport: Sendable, Hashable, Codable {
         }
     }
 
+    /// What the target follows, for a table cell: the alternatives it was seen to follow (MIXED when several),
+    /// "not observed", or "not told apart" for a reading no case can tell.
+    public var followedText: String {
+        let followed = followed
+        guard observable else { return "not told apart" }
+        guard !followed.isEmpty else { return "not observed" }
+        let text = followed.map { alternative in
+            "\(alternative.name): \(alternative.description)" + (alternative.level == .should ? " (WARN)" : "")
+        }.joined(separator: "; ")
+        return followed.count > 1 ? "MIXED — " + text : text
+    }
+
     /// `unit`, singular for one.
-    func noun(_ count: Int) -> String {
+    public func noun(_ count: Int) -> String {
         count == 1 ? String(unit.dropLast()) : unit
     }
 

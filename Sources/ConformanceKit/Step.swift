@@ -94,6 +94,9 @@ public struct RequestStep: Sendable {
     /// How many more times to send the same request while its checks fail (for a raw Bayeux `/meta/connect`,
     /// whose one reply may carry other messages first); deviations come from the last attempt.
     public var retries: Int = 0
+    /// Waits only as long as a notification is awaited (a raw Bayeux `/meta/connect` that a server may hold),
+    /// instead of the request deadline.
+    public var notificationDeadline = false
     /// The reading alternative the target follows when `checks` hold.
     public var observes: Observation?
     /// Other readings of the step, tried in order when `checks` do not hold: the first that holds is what the

@@ -16,17 +16,21 @@ public enum EmbeddedTarget {
         public var variant = false
         /// Overrides the profile's notification deadline (tests shorten it).
         public var notificationTimeout: Duration?
+        /// Overrides the profile's quiet period (the wait per step once no notification has ever arrived).
+        public var quietPeriod: Duration?
 
         public init(
             deviations: [String] = [],
             readings: [String] = [],
             variant: Bool = false,
-            notificationTimeout: Duration? = nil
+            notificationTimeout: Duration? = nil,
+            quietPeriod: Duration? = nil
         ) {
             self.deviations = deviations
             self.readings = readings
             self.variant = variant
             self.notificationTimeout = notificationTimeout
+            self.quietPeriod = quietPeriod
         }
     }
 
@@ -118,6 +122,7 @@ public enum EmbeddedTarget {
             var profile = try TargetProfile.parse(
                 yaml: server.profileYAML(name: name(options)), file: "embedded profile")
             if let timeout = options.notificationTimeout { profile.timeouts.notification = timeout }
+            if let quietPeriod = options.quietPeriod { profile.timeouts.quietPeriod = quietPeriod }
             do {
                 let result = try await Runner(catalog: catalog, profile: profile, options: runOptions)
                     .run(httpClient: httpClient, progress: progress)
@@ -153,7 +158,8 @@ public enum EmbeddedTarget {
     }
 
     /// Runs the catalog once per switch, once per reading configuration, and once against the variant, `jobs`
-    /// runs at a time (each against its own server).
+    /// runs at a time (each against its own server), each run with `caseJobs` cases at once: a switch run spends
+    /// most of its time waiting out notification deadlines, which overlap.
     public static func selfTest(
         catalog: Catalog,
         jobs: Int,
@@ -161,24 +167,28 @@ public enum EmbeddedTarget {
         only: [String] = [],
         readings: Bool = true,
         notificationTimeout: Duration? = nil,
+        caseJobs: Int = 8,
         progress: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws -> SelfTestResult {
         let selected = switches.filter { only.isEmpty || only.contains($0.name) }
         let configurations = readings ? readingConfigurations : []
         // The reading runs take no notification timeouts, the switch runs often do: give the switches most slots.
         let readingJobs = configurations.isEmpty ? 0 : max(1, jobs / 3)
+        // Runs that must be clean wait no notification out, so a long deadline costs nothing on a healthy machine
+        // and keeps a busy one from turning a late notification into a false FAIL.
+        let cleanTimeout = notificationTimeout.map { max($0, .seconds(10)) }
         let switchJobs = max(1, jobs - readingJobs - 1)
         async let variantRun = run(
             catalog: catalog,
-            runOptions: RunOptions(),
-            options: Options(variant: true, notificationTimeout: notificationTimeout),
+            runOptions: RunOptions(jobs: caseJobs),
+            options: Options(variant: true, notificationTimeout: cleanTimeout),
             httpClient: httpClient
         ) { _ in }
         async let readingOutcomes = ReadingMatrix.run(configurations, jobs: readingJobs) { configuration in
             let result = try await run(
                 catalog: catalog,
-                runOptions: RunOptions(),
-                options: Options(readings: configuration.readings, notificationTimeout: notificationTimeout),
+                runOptions: RunOptions(jobs: caseJobs),
+                options: Options(readings: configuration.readings, notificationTimeout: cleanTimeout),
                 httpClient: httpClient
             ) { _ in }.get()
             await progress(
@@ -195,8 +205,10 @@ public enum EmbeddedTarget {
             runWith: { mutation in
                 let result = try await run(
                     catalog: catalog,
-                    runOptions: RunOptions(),
-                    options: Options(deviations: [mutation.name], notificationTimeout: notificationTimeout),
+                    runOptions: RunOptions(jobs: caseJobs),
+                    options: Options(
+                        deviations: [mutation.name], notificationTimeout: notificationTimeout,
+                        quietPeriod: notificationTimeout.map { min($0, .milliseconds(100)) }),
                     httpClient: httpClient
                 ) { _ in }
                 return try result.get()

@@ -27,8 +27,8 @@ struct SelfTestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Directory holding specs/ and golden/.")
     var catalog: String?
 
-    @Option(name: .long, help: "Runs at once (each with its own server); default 4.")
-    var jobs = 4
+    @Option(name: .long, help: "Runs at once (each with its own server; most of a switch run is waiting); default 6.")
+    var jobs = 6
 
     @Option(name: .long, help: "Only this switch (repeatable); skips the readings unless --readings is given.")
     var only: [String] = []
