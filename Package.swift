@@ -97,7 +97,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ConformanceKitTests",
-            dependencies: ["ConformanceKit", "ReferenceServer", "EmbeddedTarget"]
+            dependencies: [
+                "ConformanceKit", "ConformanceJSON", "ReferenceServer", "EmbeddedTarget",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
     ]
 )

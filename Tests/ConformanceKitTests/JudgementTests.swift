@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ConformanceJSON
 import Foundation
 import ReferenceServer
 import Testing
@@ -151,5 +152,40 @@ import Testing
         #expect(status200.cases[0].deviations.map(\.requirement) == ["ERROR-HTTP-4XX"])
         #expect(status200.readings?.first?.followed.map(\.name) == ["200"])
         #expect(status200.exitCode(strict: false) == 0)
+    }
+
+    @Test func aRefusedStepThatShouldHaveSucceededSaysWhatTheTargetSaid() async throws {
+        let cases = """
+              - id: refused-success
+                title: an unknown id cannot be accepted
+                steps:
+                  - request: {as: agent1, method: POST, path: /me/interactions/NoSuch0001, body: {operationName: Accept}}
+                    expect: [{status: 200, requirement: R-REFUSED}]
+
+            """
+        let result = try await Self.run(try Self.catalog(cases))
+        #expect(result.cases.map(\.verdict) == [.fail])
+        let message = try #require(result.cases.first?.deviations.first?.message)
+        #expect(message.contains("the target's errorDescription: \"No interaction 'NoSuch0001'\""), "\(message)")
+    }
+
+    @Test func membersTheDocumentNamesAreNotListedAsUndocumented() throws {
+        let pointers = ["/state", "/messageTypeName", "/interactions/0/id", "/serverTime", "/links/self"].compactMap(
+            JSONPointer.init)
+        #expect(DocumentedMembers.undocumented(pointers).map(\.description) == ["/serverTime", "/links/self"])
+    }
+
+    @Test func anAbsenceWithCommandFixturesIsANoteSayingItWasJudgedByTheQuietPeriodOnly() async throws {
+        let result = try await Self.run(try Self.catalog(Self.quietCase)) { profile in
+            guard case .http(let url) = profile.fixtures else { return }
+            // The same fixture contract, driven through a shell command as a lab without HTTP fixtures would.
+            let create =
+                "curl -sf -X POST -H 'Content-Type: application/json' "
+                + "--data '{\"mediaType\":\"{mediaType}\",\"agentId\":\"{agentId}\"}' '\(url)/interactions' "
+                + "| sed 's/.*\"id\":\"\\([^\"]*\\)\".*/\\1/'"
+            profile.fixtures = .command(create: create, reset: nil)
+        }
+        #expect(result.cases.map(\.verdict) == [.note], "\(result.cases.map { ($0.error, $0.deviations) })")
+        #expect(result.cases[0].notes.contains { $0.contains("judged by a quiet period of 300 ms only") })
     }
 }
