@@ -22,10 +22,20 @@ extension BayeuxClientStateMachine {
     }
 
     mutating func subscribeReplied(_ batch: [BayeuxMessage], requests: [Subscription]) -> [Action] {
-        let indices = requests.map { request in
-            replyIndex(in: batch, channel: "/meta/subscribe", id: request.id) { reply in
-                reply.subscription.map(BayeuxChannel.init) == BayeuxChannel(request.channel)
+        // Replies without an id are told apart by the subscription as written (the two spellings of the channel
+        // are equal as BayeuxChannels), and one reply answers one request only.
+        var taken = Set<Int>()
+        let indices = requests.map { request -> Int? in
+            let exact = replyIndex(in: batch, channel: "/meta/subscribe", id: request.id, excluding: taken) {
+                $0.subscription == request.channel
             }
+            let found =
+                exact
+                ?? replyIndex(in: batch, channel: "/meta/subscribe", id: request.id, excluding: taken) { reply in
+                    reply.subscription.map(BayeuxChannel.init) == BayeuxChannel(request.channel)
+                }
+            if let found { taken.insert(found) }
+            return found
         }
         var actions = sortOut(batch, replies: indices.compactMap { $0 }, during: .subscribe)
         // The channels are spellings of one another: the session is open once any subscription holds; the
@@ -90,10 +100,13 @@ extension BayeuxClientStateMachine {
         in batch: [BayeuxMessage],
         channel: String,
         id: String,
+        excluding taken: Set<Int> = [],
         fits: (BayeuxMessage) -> Bool = { _ in true }
     ) -> Int? {
         let wanted = BayeuxChannel(channel)
-        let candidates = batch.indices.filter { batch[$0].channel.map(BayeuxChannel.init) == wanted }
+        let candidates = batch.indices.filter {
+            !taken.contains($0) && batch[$0].channel.map(BayeuxChannel.init) == wanted
+        }
         return candidates.first { batch[$0].id == id } ?? candidates.first { batch[$0].id == nil && fits(batch[$0]) }
     }
 

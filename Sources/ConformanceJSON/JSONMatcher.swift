@@ -85,6 +85,8 @@ public enum JSONMatcher {
             } else {
                 fail(.pattern, "one of " + alternatives.map(describe).joined(separator: " | "))
             }
+        case .allOf(let patterns):
+            for inner in patterns { result.absorb(match(inner, actual, at: pointer)) }
         case .not(let inner):
             if match(inner, actual, at: pointer).isMatch { fail(.pattern, describe(pattern)) }
         case .anywhere(let inner):
@@ -229,6 +231,7 @@ public enum JSONMatcher {
         case .array(let patterns, let order):
             (order == .ordered ? "" : order.rawValue + " ") + "[" + patterns.map(describe).joined(separator: ", ") + "]"
         case .oneOf(let alternatives): "one of (" + alternatives.map(describe).joined(separator: " | ") + ")"
+        case .allOf(let patterns): "all of (" + patterns.map(describe).joined(separator: " & ") + ")"
         case .anywhere(let inner): "anywhere " + describe(inner)
         case .not(let inner): "not " + describe(inner)
         }

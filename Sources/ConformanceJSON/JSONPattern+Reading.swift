@@ -84,14 +84,14 @@ extension JSONPattern {
                     Member(key: member.key, pattern: try read(member.value, at: pointer.appending(member.key))))
             }
             return .object(members, strict: true)
-        case "$unordered", "$contains", "$oneOf":
+        case "$unordered", "$contains", "$oneOf", "$allOf":
             guard case .array(let elements) = value else {
                 throw JSONPatternError(pointer: pointer, reason: "'\(key)' takes an array")
             }
             let patterns = try readElements(elements, at: pointer)
-            if key == "$oneOf" {
-                guard !patterns.isEmpty else { throw JSONPatternError(pointer: pointer, reason: "'$oneOf' is empty") }
-                return .oneOf(patterns)
+            if key == "$oneOf" || key == "$allOf" {
+                guard !patterns.isEmpty else { throw JSONPatternError(pointer: pointer, reason: "'\(key)' is empty") }
+                return key == "$oneOf" ? .oneOf(patterns) : .allOf(patterns)
             }
             return .array(patterns, order: key == "$unordered" ? .unordered : .contains)
         case "$anywhere":
@@ -101,7 +101,8 @@ extension JSONPattern {
         default:
             throw JSONPatternError(
                 pointer: pointer,
-                reason: "unknown matcher '\(key)' (known: $strict, $unordered, $contains, $oneOf, $anywhere, $not)"
+                reason:
+                    "unknown matcher '\(key)' (known: $strict, $unordered, $contains, $oneOf, $allOf, $anywhere, $not)"
             )
         }
     }

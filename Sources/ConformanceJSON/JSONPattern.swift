@@ -14,6 +14,7 @@
 /// | `{"$unordered": [...]}` | an array with these elements in any order |
 /// | `{"$contains": [...]}` | an array with at least these elements, in any order |
 /// | `{"$oneOf": [...]}` | any one of the patterns |
+/// | `{"$allOf": [...]}` | every one of the patterns |
 /// | `{"$anywhere": pattern}` | the value, or any value nested in it, matches the pattern |
 /// | `{"$not": pattern}` | a present value that does not match the pattern |
 public indirect enum JSONPattern: Sendable, Hashable {
@@ -26,6 +27,7 @@ public indirect enum JSONPattern: Sendable, Hashable {
     case object([Member], strict: Bool)
     case array([JSONPattern], order: ArrayOrder)
     case oneOf([JSONPattern])
+    case allOf([JSONPattern])
     case anywhere(JSONPattern)
     case not(JSONPattern)
 

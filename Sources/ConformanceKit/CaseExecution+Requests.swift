@@ -260,10 +260,12 @@ extension CaseExecution {
                 )
             }
         case .refused(let wanted):
-            if Self.isRefusal(answer) != wanted {
+            // Not refused is not a server error either: a 5xx says nothing was done as asked.
+            if Self.isRefusal(answer) != wanted || (!wanted && answer.status / 100 == 5) {
                 deviate(
                     pointer: "",
-                    expected: wanted ? "a refusal: a 4xx status or the documented error body" : "no refusal",
+                    expected: wanted
+                        ? "a refusal: a 4xx status or the documented error body" : "neither a refusal nor a 5xx",
                     actual: "HTTP \(answer.status) \(answer.bodySummary)",
                     message: wanted
                         ? "the request was not refused: HTTP \(answer.status) \(answer.bodySummary)"
@@ -318,9 +320,11 @@ extension CaseExecution {
 
 extension CaseExecution {
     /// Whether an answer refuses its request: a 4xx, or the documented error body whatever the status.
+    /// A GET has no documented failure body, only its envelope: a `statusCode` other than 0 refuses too.
     static func isRefusal(_ answer: HTTPAnswer) -> Bool {
         if answer.status / 100 == 4 { return true }
         guard case .success(let json) = answer.json else { return false }
+        if case .number(let code) = json["statusCode"], code != 0 { return true }
         return json["status"]?.stringValue == "error"
     }
 

@@ -194,6 +194,42 @@ import Testing
         #expect(!machine.isEstablished)
     }
 
+    @Test func oneRefusedSpellingOfTwoStillOpensTheSessionEvenWithoutReplyIds() {
+        let spellings = ["/v2/me/interactions", "/v2/me/interactions/"]
+        var machine = BayeuxClientStateMachine(channels: spellings)
+        _ = machine.start()
+        _ = machine.receive([Self.handshakeReply(id: "1", clientId: "c1")])
+        // No ids: each reply answers the request with the same spelling, and only that one.
+        var refused = Self.subscribeReply(id: nil, subscription: spellings[0])
+        refused.successful = false
+        refused.error = "400::Bad channel"
+        let actions = machine.receive([refused, Self.subscribeReply(id: nil, subscription: spellings[1])])
+        #expect(actions.contains(.sendConnect(.connect(clientId: "c1", id: "4"), after: .zero, hold: .seconds(20))))
+        #expect(
+            actions.contains {
+                if case .recordProblem(let text) = $0 { text.contains("400::Bad channel") } else { false }
+            })
+        #expect(machine.isEstablished)
+    }
+
+    @Test func bothSpellingsRefusedEndTheOpening() {
+        let spellings = ["/v2/me/interactions", "/v2/me/interactions/"]
+        var machine = BayeuxClientStateMachine(channels: spellings)
+        _ = machine.start()
+        _ = machine.receive([Self.handshakeReply(id: "1", clientId: "c1")])
+        let replies = spellings.map { spelling -> BayeuxMessage in
+            var reply = Self.subscribeReply(id: nil, subscription: spelling)
+            reply.successful = false
+            return reply
+        }
+        let actions = machine.receive(replies)
+        guard case .finish(.openingFailed(.subscribe, _)) = actions.last else {
+            Issue.record("expected the opening to fail, got \(actions)")
+            return
+        }
+        #expect(!machine.isEstablished)
+    }
+
     @Test func aRefusedSubscribeEndsTheOpening() {
         var machine = BayeuxClientStateMachine(channels: [Self.channel])
         _ = machine.start()

@@ -54,6 +54,8 @@ import Testing
         (#""$$any""#, #""$any""#, true),
         (#"{"$oneOf":["ok",{"s":1}]}"#, #"{"s":1}"#, true),
         (#"{"$oneOf":["ok","OK"]}"#, #""Ok""#, false),
+        (#"{"$allOf":[{"$anywhere":[]},{"$not":{"t":"I"}}]}"#, #"{"t":"W","l":[]}"#, true),
+        (#"{"$allOf":[{"$anywhere":[]},{"$not":{"t":"I"}}]}"#, #"{"t":"I","l":[]}"#, false),
         (#"{"$unordered":[1,2,3]}"#, "[3,1,2]", true),
         (#"{"$unordered":[1,2]}"#, "[1,1]", false),
         (#"{"$contains":[{"id":"b"}]}"#, #"[{"id":"a"},{"id":"b"}]"#, true),
