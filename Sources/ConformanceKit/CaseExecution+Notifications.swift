@@ -21,9 +21,7 @@ extension CaseExecution {
             deadline = clock.now
         }
         if let (role, notification, match) = await firstMatch(expected, among: expectation.agents, until: deadline) {
-            consumed[role, default: []].insert(notification.index)
-            variables.merge(match.captures) { _, new in new }
-            transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
+            consume(notification, by: role, match: match)
             let undocumented = DocumentedMembers.undocumented(match.extraMembers)
             if !undocumented.isEmpty {
                 info.append(
@@ -36,9 +34,7 @@ extension CaseExecution {
         }
         for (reading, alternativePattern, roles) in alternatives {
             if let (role, notification, match) = await firstMatch(alternativePattern, among: roles, until: clock.now) {
-                consumed[role, default: []].insert(notification.index)
-                variables.merge(match.captures) { _, new in new }
-                transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
+                consume(notification, by: role, match: match)
                 notes.append(readingNote(reading) + " (received: \(notification.data.abbreviated(limit: 200)))")
                 if let observed = reading.observes { observations.insert(observed) }
                 return .passed
@@ -71,10 +67,16 @@ extension CaseExecution {
                     erratum: erratum(expectation.requirement),
                     curl: curl
                 )
-            ],
-            at: expectation.line
+            ]
         )
         return .deviated
+    }
+
+    /// A notification satisfies one expectation: it is not matched again, and its captures are bound.
+    func consume(_ notification: ReceivedNotification, by role: String, match: JSONMatch) {
+        consumed[role, default: []].insert(notification.index)
+        variables.merge(match.captures) { _, new in new }
+        transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
     }
 
     /// The first not-yet-matched notification since the last step that can cause notifications began (see
@@ -83,30 +85,29 @@ extension CaseExecution {
     func firstMatch(_ pattern: JSONPattern, among roles: [String], until deadline: ContinuousClock.Instant) async
         -> (String, ReceivedNotification, JSONMatch)?
     {
-        guard let (_, role, notification) = await firstMatch(anyOf: [(pattern, roles)], until: deadline) else {
+        guard let (role, notification) = await firstMatch(anyOf: [(pattern, roles)], until: deadline) else {
             return nil
         }
         return (role, notification, JSONMatcher.match(pattern, notification.data))
     }
 
-    /// The first not-yet-matched notification (as above) that matches any of the patterns for its roles, with the
-    /// index of the pattern it matched.
+    /// The first not-yet-matched notification (as above) that matches any of the patterns for its roles, and the
+    /// role that received it.
     func firstMatch(anyOf patterns: [(JSONPattern, [String])], until deadline: ContinuousClock.Instant) async
-        -> (Int, String, ReceivedNotification)?
+        -> (String, ReceivedNotification)?
     {
-        let candidates = patterns.enumerated().flatMap { index, entry in
-            entry.1.compactMap { role in
-                inboxes[role].map {
-                    (index, entry.0, role, $0, stepCursors[role] ?? cursors[role] ?? 0, consumed[role] ?? [])
-                }
+        // `stepCursors` starts as the case's cursors and moves with every step that can cause notifications.
+        let candidates = patterns.flatMap { pattern, roles in
+            roles.compactMap { role in
+                inboxes[role].map { (pattern, role, $0, stepCursors[role] ?? 0, consumed[role] ?? []) }
             }
         }
-        return await withTaskGroup(of: (Int, String, ReceivedNotification)?.self) { group in
-            for (index, pattern, role, inbox, cursor, excluded) in candidates {
+        return await withTaskGroup(of: (String, ReceivedNotification)?.self) { group in
+            for (pattern, role, inbox, cursor, excluded) in candidates {
                 group.addTask {
                     await inbox.first(from: cursor, excluding: excluded, deadline: deadline) {
                         JSONMatcher.match(pattern, $0.data).isMatch
-                    }.map { (index, role, $0) }
+                    }.map { (role, $0) }
                 }
             }
             defer { group.cancelAll() }
@@ -181,8 +182,7 @@ extension CaseExecution {
                             erratum: erratum(expectation.requirement),
                             curl: curl
                         )
-                    ],
-                    at: expectation.line
+                    ]
                 )
             }
         }

@@ -81,7 +81,7 @@ extension CaseExecution {
                 if let value = json[capture.pointer] { variables[capture.name] = value }
             }
         }
-        record(evaluation.deviations, at: step.line)
+        record(evaluation.deviations)
         for note in evaluation.notes where !notes.contains(note) { notes.append(note) }
         info += evaluation.info
         // A step whose MUST checks broke shows no reading: a 200 that did not refuse is no "refusal with 200".

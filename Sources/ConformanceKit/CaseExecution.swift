@@ -31,8 +31,6 @@ final class CaseExecution {
     var stepCursors: [String: Int] = [:]
     /// The reading alternatives the target was seen to follow.
     var observations: Set<Observation> = []
-    /// Whether a step of the case deviated already (later deviations may follow from it).
-    var deviatedBefore = false
     /// Notifications a step has already matched, per role.
     var consumed: [String: Set<Int>] = [:]
     /// `noNotification` steps, checked together once the quiet period after the last step has passed.
@@ -128,14 +126,13 @@ final class CaseExecution {
     }
 
     /// Adds a step's deviations to the case, marking those that may only follow from an earlier step's.
-    func record(_ found: [Deviation], at line: Int?) {
+    func record(_ found: [Deviation]) {
         guard !found.isEmpty else { return }
         var found = found
-        if deviatedBefore {
+        if deviations.contains(where: { $0.level != .info }) {
             for index in found.indices { found[index].followsEarlier = true }
         }
         deviations += found
-        if found.contains(where: { $0.level != .info }) { deviatedBefore = true }
         if deviationCurl == nil { deviationCurl = found.first?.curl }
     }
 

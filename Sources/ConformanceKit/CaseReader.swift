@@ -101,13 +101,8 @@ struct CaseReader {
         if let request = fields["request"] {
             try fields.rejectUnknownFields(
                 ["request", "expect", "capture", "fallback", "retry", "observes", "alternatives", "deadline"])
-            var notificationDeadline = false
-            if let deadline = fields["deadline"] {
-                guard try deadline.string("deadline") == "notification" else {
-                    throw deadline.error("deadline may only be 'notification' (wait as long as for a notification)")
-                }
-                notificationDeadline = true
-            }
+            let notificationDeadline = try fields.keyword(
+                "deadline", "notification", meaning: "wait as long as for a notification")
             let template = try readRequest(request)
             // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
             let performed = template.body?["operationName"]?.stringValue ?? operation
@@ -256,12 +251,7 @@ struct CaseReader {
         case "golden": kind = try golden(fields.required("golden"))
         case "excludesSecretsOf": kind = .excludesSecretsOf(try role(fields.required("excludesSecretsOf")))
         case "refused":
-            let flag = try fields.required("refused")
-            switch try flag.string("refused") {
-            case "true": kind = .refused(true)
-            case "false": kind = .refused(false)
-            default: throw flag.error("refused is true (the request must be refused) or false (it must not be)")
-            }
+            kind = .refused(try fields.required("refused").boolean("refused"))
         default: kind = .emptyBody
         }
         var readings: [Reading] = []
@@ -372,13 +362,8 @@ struct CaseReader {
     func readNotification(_ node: YAMLValue, operation: String) throws(InputFileError) -> NotificationExpectation {
         let fields = try node.mapping("a notification")
         try fields.rejectUnknownFields(["agent", "match", "requirement", "readings", "observes", "since"])
-        var sinceStep = false
-        if let since = fields["since"] {
-            guard try since.string("since") == "step" else {
-                throw since.error("since may only be 'step' (only messages after the last step that can cause one)")
-            }
-            sinceStep = true
-        }
+        let sinceStep = try fields.keyword(
+            "since", "step", meaning: "only messages after the last step that can cause one")
         let agents = try agentRoles(fields.required("agent"))
         let match = try fields.required("match").json
         try validatePattern(match, at: fields.required("match"))

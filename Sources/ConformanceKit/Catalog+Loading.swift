@@ -70,10 +70,7 @@ extension Catalog {
             }
             var isParaphrase = false
             if let paraphraseNode = fields["paraphrase"] {
-                guard case .bool(let flag) = paraphraseNode.json else {
-                    throw paraphraseNode.error("paraphrase of requirement '\(id)' must be true or false")
-                }
-                isParaphrase = flag
+                isParaphrase = try paraphraseNode.boolean("paraphrase of requirement '\(id)'")
             }
             requirements.append(
                 Requirement(

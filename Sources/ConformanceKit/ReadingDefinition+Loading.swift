@@ -41,14 +41,7 @@ extension ReadingDefinition {
             guard alternatives.count >= 2 else {
                 throw alternativesNode.error("reading '\(name)' needs at least two alternatives")
             }
-            var observable = true
-            if let observableNode = fields["observable"] {
-                switch try observableNode.string("observable") {
-                case "true": observable = true
-                case "false": observable = false
-                default: throw observableNode.error("observable is true or false")
-                }
-            }
+            let observable = try fields["observable"]?.boolean("observable") ?? true
             readings.append(
                 ReadingDefinition(
                     name: name,

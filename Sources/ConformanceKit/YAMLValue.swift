@@ -97,6 +97,15 @@ struct YAMLValue: Sendable {
         return text
     }
 
+    /// `true` or `false`, written plain or quoted.
+    func boolean(_ what: String) throws(InputFileError) -> Bool {
+        switch try string(what) {
+        case "true": return true
+        case "false": return false
+        default: throw error("\(what) must be true or false")
+        }
+    }
+
     func integer(_ what: String) throws(InputFileError) -> Int {
         guard case .scalar(let text, false) = kind, let value = Int(text) else {
             throw error("\(what) must be an integer")
@@ -160,6 +169,13 @@ struct YAMLMapping {
     func required(_ key: String) throws(InputFileError) -> YAMLValue {
         guard let value = self[key] else { throw owner.error("\(what) is missing the field '\(key)'") }
         return value
+    }
+
+    /// A field that may only hold one word (`since: step`): false when it is absent, true when it holds `word`.
+    func keyword(_ key: String, _ word: String, meaning: String) throws(InputFileError) -> Bool {
+        guard let value = self[key] else { return false }
+        guard try value.string(key) == word else { throw value.error("\(key) may only be '\(word)' (\(meaning))") }
+        return true
     }
 
     /// Fails on the first field that is not in `known`, listing the known ones.

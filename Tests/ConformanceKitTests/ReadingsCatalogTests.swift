@@ -1,3 +1,4 @@
+import ReferenceServer
 import Testing
 
 @testable import ConformanceKit
@@ -36,6 +37,16 @@ import Testing
             let alternatives = Set(observed.filter { $0.reading == reading.name }.map(\.alternative))
             // The channel is told apart by the runner from the messages' channel, not by a step.
             #expect(alternatives.count >= 2, "\(reading.name): only \(alternatives.sorted()) observed")
+        }
+    }
+
+    @Test func theReferenceServerImplementsExactlyTheCatalogsReadings() throws {
+        let catalog = try Catalog.load(root: repositoryRoot)
+        #expect(catalog.readings.map(\.name) == Reading.allCases.map(\.rawValue))
+        for reading in Reading.allCases {
+            #expect(
+                catalog.reading(reading.rawValue)?.alternatives.map(\.name) == reading.alternatives.map(\.name),
+                "\(reading.rawValue)")
         }
     }
 
