@@ -41,10 +41,13 @@ public actor BayeuxSession {
     /// afterwards (bounded by `requestTimeout`), and never leaves a task behind.
     ///
     /// Throws `BayeuxError` if the handshake or a subscribe fails (with the server's reply in the message).
+    /// `disconnect` is evaluated when `body` has returned: false skips the disconnect (the server is known to be
+    /// gone, and waiting for its answer would cost a request timeout).
     public static func withSession<T: Sendable>(
         endpoint: BayeuxEndpoint,
         channels: [String],
         httpClient: HTTPClient,
+        disconnect: @autoclosure @escaping @Sendable () -> Bool = true,
         _ body: (BayeuxSession) async throws -> T
     ) async throws -> T {
         let session = BayeuxSession(endpoint: endpoint, channels: channels, httpClient: httpClient)
@@ -59,7 +62,7 @@ public actor BayeuxSession {
             }
             group.cancelAll()
             try? await group.waitForAll()
-            await session.close()
+            await session.close(disconnect: disconnect())
             return try result.get()
         }
     }
@@ -87,9 +90,14 @@ public actor BayeuxSession {
         _ = await perform(actions) { _ in false }
     }
 
-    /// Stops the state machine and sends its disconnect, bounded by `requestTimeout`.
-    func close() async {
-        _ = await perform(machine.stop()) { _ in false }
+    /// Stops the state machine and, when `disconnect` holds, sends its disconnect, bounded by `requestTimeout`
+    /// (without it, a server that no longer answers would cost a request timeout per session).
+    func close(disconnect: Bool = true) async {
+        let actions = machine.stop().filter { action in
+            if case .sendDisconnect = action { return disconnect }
+            return true
+        }
+        _ = await perform(actions) { _ in false }
     }
 
     /// Performs actions in order, feeding each reply to the machine and performing what it answers, until `pause`

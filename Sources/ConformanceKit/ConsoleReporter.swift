@@ -74,7 +74,7 @@ public struct ConsoleReporter: Sendable {
         let line =
             "\(summary.total) cases: " + parts.joined(separator: ", ") + " in \(seconds) s against \(run.target.name)"
         write(paint(line, summary.fail + summary.error > 0 ? .red : (summary.warn > 0 ? .yellow : .green)))
-        if !run.complete { write(paint("The run was interrupted: not every selected case ran.", .yellow)) }
+        if let incomplete = run.incompleteReason { write(paint(incomplete, run.stopped == nil ? .yellow : .red)) }
     }
 
     private func describe(_ result: CaseResult) {

@@ -1,4 +1,4 @@
-/// Counts the HTTP exchanges of a run (requests under test, fixtures, probes), for reports and benchmarks.
+/// Counts the HTTP exchanges of a run (requests under test and fixtures), for reports and benchmarks.
 public struct ExchangeMeter: Sendable {
     private let exchanges = Locked(0)
 

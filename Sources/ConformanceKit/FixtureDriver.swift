@@ -13,6 +13,8 @@ public struct FixtureDriver: Sendable {
 
     public init(fixtures: TargetProfile.Fixtures, client: TargetClient) {
         self.fixtures = fixtures
+        var client = client
+        client.service = .fixtures
         self.client = client
     }
 

@@ -20,12 +20,9 @@ public enum HTMLReport {
         html += "<title>\(escape("\(overall.rawValue): \(run.target.name) — GWS Interactions conformance"))</title>\n"
         html += "<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
         html += header(run, overall: overall)
-        if !run.complete {
-            html += """
-                <div class="banner" role="alert"><strong>Incomplete run:</strong> it was interrupted before every \
-                selected case ran, so the counts below cover only the cases that ran.</div>
-
-                """
+        if let incomplete = run.incompleteReason {
+            html +=
+                "<div class=\"banner\" role=\"alert\"><strong>Incomplete run:</strong> \(escape(incomplete))</div>\n"
         }
         html += summaryBar(run.summary)
         html += operationTable(run)

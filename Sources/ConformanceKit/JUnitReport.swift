@@ -15,8 +15,8 @@ public enum JUnitReport {
         xml += counts(tests: summary.total, failures: summary.fail, errors: summary.error, skipped: summary.skip)
         xml += attribute("time", seconds(run.durationMs))
         xml += ">\n"
-        if !run.complete {
-            xml += "  <!-- incomplete run: not every selected case ran -->\n"
+        if let incomplete = run.incompleteReason {
+            xml += "  <!-- incomplete run: \(escape(incomplete).replacingOccurrences(of: "--", with: "- -")) -->\n"
         }
         for operation in operations(in: run) {
             xml += suite(operation, cases: run.cases.filter { $0.operation == operation }, run: run)

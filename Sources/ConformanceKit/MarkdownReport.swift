@@ -11,8 +11,8 @@ public enum MarkdownReport {
 
     public static func render(_ run: RunResult) -> String {
         var text = headline(run) + "\n"
-        if !run.complete {
-            text += "\n> **Incomplete run:** it was interrupted before every selected case ran.\n"
+        if let incomplete = run.incompleteReason {
+            text += "\n> **Incomplete run:** \(inline(incomplete))\n"
         }
         text += readingsTable(run)
         let operations = operations(in: run)

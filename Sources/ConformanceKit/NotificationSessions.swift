@@ -14,6 +14,8 @@ struct NotificationSessions: Sendable {
 
     let profile: TargetProfile
     let timeout: Duration
+    /// Once it trips, the sessions close without a disconnect: the target no longer answers.
+    var breaker = CircuitBreaker(limit: 0)
 
     /// Opens a session per agent role (`agent1`...), runs `body` with their inboxes and the problems of the
     /// ones that could not be opened, then closes them.
@@ -21,13 +23,9 @@ struct NotificationSessions: Sendable {
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
     ) async -> T {
         let roles = profile.agents.indices.map { (role: "agent\($0 + 1)", account: profile.agents[$0]) }
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
+        var configuration = TargetClient.httpClientConfiguration
         // A long-poll per agent, plus room for subscribe and disconnect requests beside them.
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(60),
-            concurrentHTTP1ConnectionsPerHostSoftLimit: 2 * roles.count + 4
-        )
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * roles.count + 4
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let value = await open(roles[...], httpClient: httpClient, inboxes: [:], problems: [:], body)
         try? await httpClient.shutdown()
@@ -55,7 +53,8 @@ struct NotificationSessions: Sendable {
             return try await BayeuxSession.withSession(
                 endpoint: endpoint,
                 channels: Self.channels,
-                httpClient: httpClient
+                httpClient: httpClient,
+                disconnect: breaker.trip == nil
             ) { session in
                 var opened = inboxes
                 opened[next.role] = session.inbox

@@ -13,6 +13,7 @@ public enum RunMerge {
         merged.startedAt = runs.map(\.startedAt).min() ?? merged.startedAt
         merged.durationMs = runs.map(\.durationMs).max() ?? 0
         merged.complete = runs.allSatisfy(\.complete)
+        merged.stopped = runs.lazy.compactMap(\.stopped).first
         merged.clauses = runs.reduce(into: [:]) { $0.merge($1.clauses) { first, _ in first } }
         merged.exchanges = runs.compactMap(\.exchanges).reduce(0, +)
         merged.notifications = runs.compactMap(\.notifications).reduce(0, +)

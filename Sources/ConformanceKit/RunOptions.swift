@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var shard: (index: Int, count: Int)?
     /// Cases run at once (each on its own group of three agents; fewer when the profile has fewer groups).
     public var jobs: Int
+    /// Exchanges in a row, across cases, that may get no answer before the run stops (0: never stop).
+    public var maxTransportFailures = CircuitBreaker.defaultLimit
 
     public init(
         filters: [String] = [],

@@ -63,11 +63,13 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var cases: [CaseResult]
     public var startedAt: String
     public var durationMs: Int
-    /// False when the run was interrupted before every selected case ran.
+    /// False when the run was interrupted, or stopped by the circuit breaker, before every selected case ran.
     public var complete: Bool
+    /// Set when the run stopped early because the target stopped answering (exit code 3).
+    public var stopped: CircuitBreaker.Trip?
     /// The requirements the cases cite, by id.
     public var clauses: [String: Clause]
-    /// HTTP exchanges the run made (cases, fixtures, probe; not the notification long-polls).
+    /// HTTP exchanges the run made (cases and fixtures; not the reachability probe or the notification long-polls).
     public var exchanges: Int?
     /// Notifications the run's sessions received.
     public var notifications: Int?
@@ -96,9 +98,19 @@ public struct RunResult: Sendable, Hashable, Codable {
         self.clauses = clauses
     }
 
-    /// Exit codes of docs/verdicts.md: 0 when the run is complete and nothing failed or errored (and, under `strict`,
-    /// nothing warned and no waiver is stale), else 1.
+    /// Why the run is incomplete, in one sentence for the reports; nil when it is complete.
+    public var incompleteReason: String? {
+        if let stopped {
+            return "The run stopped early: \(stopped). The cases it did not start are ERROR with that reason."
+        }
+        return complete
+            ? nil : "The run was interrupted before every selected case ran; the counts cover the cases that ran."
+    }
+
+    /// Exit codes of docs/verdicts.md: 3 when the target stopped answering mid-run; 0 when the run is complete and
+    /// nothing failed or errored (and, under `strict`, nothing warned and no waiver is stale); else 1.
     public func exitCode(strict: Bool) -> Int32 {
+        if stopped != nil { return 3 }
         if summary.fail > 0 || summary.error > 0 || !complete { return 1 }
         if strict, summary.warn > 0 || !(staleWaivers ?? []).isEmpty { return 1 }
         return 0

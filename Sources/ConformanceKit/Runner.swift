@@ -49,9 +49,10 @@ public struct Runner: Sendable {
         let start = clock.now
         var timeouts = profile.timeouts
         if let requestTimeout = options.requestTimeout { timeouts.request = requestTimeout }
-        let client = TargetClient(httpClient: httpClient, timeout: timeouts.request)
+        let breaker = CircuitBreaker(limit: options.maxTransportFailures)
+        let client = TargetClient(httpClient: httpClient, timeout: timeouts.request, breaker: breaker)
         let caseTimeouts = timeouts
-        try await probe(client)
+        try await probe(timeout: timeouts.request)
         let cases = selectedCases
         await progress(.started(total: cases.count))
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
@@ -62,7 +63,7 @@ public struct Runner: Sendable {
         } catch {
             resetProblem = error.description
         }
-        let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request)
+        let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request, breaker: breaker)
         let groups = AgentGroup.split(profile)
         let jobs = max(1, min(options.jobs, groups.count))
         let (results, notifications, channels) = await sessions.withOpenSessions { inboxes, problems in
@@ -76,7 +77,7 @@ public struct Runner: Sendable {
                 var next = 0
                 var finished = 0
                 func launch() {
-                    guard next < cases.count, !Task.isCancelled else { return }
+                    guard next < cases.count, !Task.isCancelled, breaker.trip == nil else { return }
                     let index = next
                     next += 1
                     let testCase = cases[index]
@@ -85,6 +86,12 @@ public struct Runner: Sendable {
                             return (index, CaseExecution.errored(testCase, reason: resetProblem))
                         }
                         let view = await pool.lease()
+                        if let trip = breaker.trip {
+                            await pool.release(view)
+                            return (index, CaseExecution.errored(testCase, reason: trip.description))
+                        }
+                        var client = client
+                        client.caseId = testCase.id
                         let result = await CaseExecution(
                             testCase: testCase,
                             catalog: catalog,
@@ -107,6 +114,15 @@ public struct Runner: Sendable {
                     await progress(.caseFinished(index: finished, total: cases.count, result: result))
                     launch()
                 }
+                // Once the breaker trips, the cases it kept from starting are ERROR with its reason.
+                if let trip = breaker.trip {
+                    for index in results.indices where results[index] == nil {
+                        let result = CaseExecution.errored(cases[index], reason: trip.description)
+                        results[index] = result
+                        finished += 1
+                        await progress(.caseFinished(index: finished, total: cases.count, result: result))
+                    }
+                }
                 return results.compactMap { $0 }
             }
             var notifications = 0
@@ -125,9 +141,11 @@ public struct Runner: Sendable {
             cases: results,
             startedAt: started,
             durationMs: DurationText.milliseconds(elapsed),
-            complete: results.count == cases.count && !results.contains { $0.error == Self.interruptedReason },
+            complete: results.count == cases.count && !results.contains { $0.error == Self.interruptedReason }
+                && breaker.trip == nil,
             clauses: clauses(for: results)
         )
+        result.stopped = breaker.trip
         result.suite.catalogDigest = catalog.digest
         result.exchanges = client.meter.count
         result.notifications = notifications
@@ -155,17 +173,12 @@ public struct Runner: Sendable {
         return clauses
     }
 
-    /// One unauthenticated request: any HTTP answer means the target is there.
-    func probe(_ client: TargetClient) async throws(Unreachable) {
-        var probeClient = client
-        probeClient.timeout = min(client.timeout, .seconds(3))
+    /// One TCP connect to the target: a refused connect or an unknown host means it cannot be reached.
+    func probe(timeout: Duration) async throws(Unreachable) {
         do {
-            _ = try await probeClient.send(
-                method: "GET", url: profile.baseURL + "/me/interactions", headers: [], body: nil)
-        } catch  where error.unreachable {
-            throw Unreachable(description: "the target at \(profile.baseURL) cannot be reached: \(error.reason)")
+            try await Reachability.check(profile.baseURL, timeout: timeout)
         } catch {
-            // It answered badly or slowly; the cases will say how.
+            throw Unreachable(description: "the target at \(profile.baseURL) cannot be reached: \(error)")
         }
     }
 }

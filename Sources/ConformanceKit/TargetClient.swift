@@ -11,6 +11,9 @@ public struct TargetClient: Sendable {
         public var reason: String
         /// Nothing listens there (connection refused, unknown host): the target cannot be reached at all.
         public var unreachable: Bool
+        /// The target gave no answer (refused, reset, closed, timed out), as opposed to an answer the suite
+        /// would not read (too large); this is what the circuit breaker counts.
+        public var silent: Bool = true
 
         public var description: String { "\(url): \(reason)" }
     }
@@ -20,21 +23,63 @@ public struct TargetClient: Sendable {
     public var maxBodyBytes: Int
     /// Counts every exchange sent through this client.
     public let meter: ExchangeMeter
+    /// Counts exchanges in a row without an answer, across all cases; once tripped, no more are sent.
+    public let breaker: CircuitBreaker
+    /// The case the exchanges belong to, for the breaker's "after case X".
+    public var caseId: String?
+    /// Which service the exchanges go to; the breaker counts each apart.
+    public var service = CircuitBreaker.Service.api
 
     public init(
         httpClient: HTTPClient,
         timeout: Duration,
         maxBodyBytes: Int = 16 * 1024 * 1024,
-        meter: ExchangeMeter = ExchangeMeter()
+        meter: ExchangeMeter = ExchangeMeter(),
+        breaker: CircuitBreaker = CircuitBreaker(limit: 0)
     ) {
         self.httpClient = httpClient
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
         self.meter = meter
+        self.breaker = breaker
+    }
+
+    /// The HTTP client settings a run needs: no redirects or decompression (the answer is judged as sent),
+    /// and a refused connect fails at once instead of being retried until the deadline, so that a target that
+    /// is down is told from one that is slow.
+    public static var httpClientConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10)),
+            decompression: .disabled
+        )
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
+    }
+
+    /// Sends one request and reads the whole answer, within `timeout`; tells the breaker whether it got one.
+    public func send(
+        method: String,
+        url: String,
+        headers: [(String, String)],
+        body: [UInt8]?
+    ) async throws(TransportError) -> HTTPAnswer {
+        if let trip = breaker.trip {
+            throw TransportError(url: url, reason: trip.description, unreachable: false)
+        }
+        do {
+            let answer = try await exchange(method: method, url: url, headers: headers, body: body)
+            breaker.recordAnswer(from: service, caseId: caseId)
+            return answer
+        } catch {
+            if error.silent { breaker.recordFailure(of: service, reason: error.reason) }
+            throw error
+        }
     }
 
     /// Sends one request and reads the whole answer, within `timeout`.
-    public func send(
+    func exchange(
         method: String,
         url: String,
         headers: [(String, String)],
@@ -72,7 +117,8 @@ public struct TargetClient: Sendable {
             throw TransportError(
                 url: url,
                 reason: "the answer is larger than \(limit / 1024 / 1024) MiB; the suite stopped reading it",
-                unreachable: false
+                unreachable: false,
+                silent: false
             )
         } catch {
             throw Self.describe(error, url: url)

@@ -32,7 +32,8 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         let catalog = CatalogLocation.load(catalog)
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: RunCommand.clientConfiguration)
+        let httpClient = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let settings = [1, ProcessInfo.processInfo.activeProcessorCount].reduce(into: [Int]()) {
             if !$0.contains($1) { $0.append($1) }
         }

@@ -61,7 +61,8 @@ struct RecordCommand: AsyncParsableCommand {
         }
         let observations = Locked<[GoldenObservation]>([])
         let options = RunOptions(filters: filter)
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: RunCommand.clientConfiguration)
+        let httpClient = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let collect: @Sendable (Runner.Event) async -> Void = { event in
             if case .goldenObserved(let observation) = event { observations.withLock { $0.append(observation) } }
         }

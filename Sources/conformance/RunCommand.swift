@@ -17,7 +17,18 @@ struct RunCommand: AsyncParsableCommand {
             --strict); NOTE passes with an observation (which reading of an erratum the target follows); SKIP not \
             applicable to this profile; ERROR the case could not be judged (timeout, fixture failure).
 
-            Exit codes: 0 no FAIL or ERROR, 1 deviations, 2 usage/profile/catalog error, 3 target unreachable.
+            Exit codes: 0 no FAIL or ERROR, 1 deviations, 2 usage/profile/catalog error, 3 target unreachable \
+            (nothing listens at its address) or it stopped answering mid-run.
+
+            Reachability is judged by the network, not by a timer: before the first case the suite opens one TCP \
+            connection to the target; a refused connection or an unknown host ends the run at once with exit 3. A \
+            target that accepts connections but does not answer is reachable, and its cases say so.
+
+            Circuit breaker: when \(CircuitBreaker.defaultLimit) exchanges in a row, across all cases, get no HTTP \
+            answer (connection refused, reset or closed, or no answer within --timeout), the run starts no more \
+            cases. Those cases are ERROR with "the target stopped answering after case X (reason)", the reports are \
+            written with "complete": false, and the exit code is 3. Any answer, even a wrong one, resets the count. \
+            --stop-after-failures changes the count; 0 never stops.
 
             Examples:
               conformance run
@@ -83,6 +94,15 @@ struct RunCommand: AsyncParsableCommand {
         name: .long, help: "Cases run at once, each on its own group of three agents (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop the run after K exchanges in a row get no HTTP answer (refused, reset, closed, timed out); 0 never stops.",
+            valueName: "K"
+        )
+    )
+    var stopAfterFailures = CircuitBreaker.defaultLimit
+
     @Flag(name: .long, help: "Count WARN as failure for the exit code.")
     var strict = false
 
@@ -113,7 +133,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         let catalog = CatalogLocation.load(catalog)
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard stopAfterFailures >= 0 else { throw ValidationError("--stop-after-failures must be 0 or more") }
         var options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout, jobs: jobs)
+        options.maxTransportFailures = stopAfterFailures
         if let shard {
             guard let parsed = RunOptions.shard(shard) else {
                 throw ValidationError("--shard '\(shard)' is not i/n with 1 <= i <= n, e.g. 2/3")
@@ -149,7 +171,8 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration)
+        let httpClient = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let embedded = EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
         let runOptions = options
         let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
@@ -199,16 +222,6 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             return .failure(error)
         }
-    }
-
-    static var clientConfiguration: HTTPClient.Configuration {
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5)),
-            decompression: .disabled
-        )
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
-        return configuration
     }
 
     /// Only for selecting cases before a profile exists (selection does not depend on it).

@@ -48,7 +48,8 @@ struct SelfTestCommand: AsyncParsableCommand {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: RunCommand.clientConfiguration)
+        let httpClient = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let withReadings = readings ?? only.isEmpty
         let total =
             (only.isEmpty ? known.count : only.count)

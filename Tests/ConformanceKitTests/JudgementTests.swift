@@ -114,9 +114,8 @@ import Testing
                   - notification: {agent: agent1, match: {id: "${ix.id}"}, requirement: R-NOTIFIED}
 
             """
-        let duplicated = try await Self.run(try Self.catalog(cases), deviations: [.duplicateNotifications]) {
-            $0.timeouts.notification = .milliseconds(500)
-        }
+        // The default two-second deadline: the first invitation must arrive in time even on a loaded machine.
+        let duplicated = try await Self.run(try Self.catalog(cases), deviations: [.duplicateNotifications])
         #expect(duplicated.cases.map(\.verdict) == [.fail])
         #expect(duplicated.cases[0].deviations.map(\.requirement) == ["R-NOTIFIED"])
         #expect(duplicated.cases[0].deviations[0].message.contains("after the step that causes it"))

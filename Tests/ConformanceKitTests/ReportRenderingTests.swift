@@ -194,10 +194,26 @@ import Testing
         let html = HTMLReport.render(Self.sampleRun(complete: false))
         #expect(html.contains("<div class=\"banner\" role=\"alert\"><strong>Incomplete run:</strong>"))
         let markdown = MarkdownReport.render(Self.sampleRun(complete: false))
-        #expect(markdown.contains("\n> **Incomplete run:** it was interrupted before every selected case ran.\n"))
+        #expect(markdown.contains("\n> **Incomplete run:** The run was interrupted before every selected case ran"))
         #expect(!MarkdownReport.render(Self.sampleRun()).contains("Incomplete run"))
         #expect(
             JUnitReport.render(Self.sampleRun(complete: false)).contains(#"<property name="complete" value="false"/>"#))
+    }
+
+    /// A run the circuit breaker stopped says why in every format, with the case after which the target fell
+    /// silent, and exits 3.
+    @Test func aStoppedRunSaysWhyInEveryFormat() {
+        var run = Self.sampleRun(complete: false)
+        run.stopped = CircuitBreaker.Trip(afterCase: "accept-twice", reason: "connection refused", failures: 5)
+        let sentence =
+            "the target stopped answering after case accept-twice (connection refused; 5 exchanges in a row got no answer)"
+        #expect(run.exitCode(strict: false) == 3)
+        #expect(HTMLReport.render(run).contains("<strong>Incomplete run:</strong> The run stopped early: \(sentence)"))
+        #expect(MarkdownReport.render(run).contains("> **Incomplete run:** The run stopped early: \(sentence)"))
+        #expect(JUnitReport.render(run).contains("<!-- incomplete run: The run stopped early: \(sentence)"))
+        let lines = Locked<[String]>([])
+        ConsoleReporter(colour: false, write: { line in lines.withLock { $0.append(line) } }).finish(run)
+        #expect(lines.current.contains { $0.hasPrefix("The run stopped early: \(sentence).") })
     }
 
     // MARK: Markdown
