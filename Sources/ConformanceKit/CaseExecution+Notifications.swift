@@ -215,18 +215,36 @@ extension CaseExecution {
             return .unavailable("the profile's fixtures cannot route a marker interaction")
         }
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
-        var markers: [String] = []
+        var accounts: [String] = []
         for role in roles {
             guard let account = Roles.account(role, in: profile) else { return .failed("no account for \(role)") }
-            let mediaType = profile.mediaTypes.first ?? "email"
+            accounts.append(account.id)
+        }
+        // The markers are created all at once: each costs a fixture round trip, and they do not depend on
+        // each other.
+        let mediaType = profile.mediaTypes.first ?? "email"
+        let created = await withTaskGroup(of: (Int, Result<String, FixtureDriver.Failure>).self) { group in
+            for (index, agentId) in accounts.enumerated() {
+                group.addTask {
+                    do throws(FixtureDriver.Failure) {
+                        let marker = try await fixtures.createInteraction(
+                            mediaType: mediaType, agentId: agentId, properties: .object(JSONObject()))
+                        return (index, .success(marker))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var created = [Result<String, FixtureDriver.Failure>?](repeating: nil, count: accounts.count)
+            for await (index, outcome) in group { created[index] = outcome }
+            return created.compactMap { $0 }
+        }
+        var markers: [String] = []
+        for (role, outcome) in zip(roles, created) {
             let marker: String
-            do {
-                marker = try await fixtures.createInteraction(
-                    mediaType: mediaType,
-                    agentId: account.id,
-                    properties: .object(JSONObject())
-                )
-            } catch {
+            switch outcome {
+            case .success(let id): marker = id
+            case .failure(let error):
                 return .failed("the barrier's marker interaction for \(role) could not be created: \(error)")
             }
             markers.append(marker)

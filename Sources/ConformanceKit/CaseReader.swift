@@ -71,7 +71,8 @@ struct CaseReader {
             given: given,
             steps: steps,
             file: node.file,
-            line: node.line
+            line: node.line,
+            agentsNeeded: max(1, AgentReferences.highest(in: node))
         )
     }
 

@@ -21,6 +21,8 @@ public struct CaseResult: Sendable, Hashable, Codable {
     public var waived: [Deviation]?
     /// The reading alternatives the case saw the target follow, by reading name (sorted).
     public var readings: [String: [String]]?
+    /// HTTP exchanges the case made (requests and fixture calls, one after the other): its chain of requests.
+    public var exchanges: Int?
 
     public init(
         id: String,

@@ -15,6 +15,10 @@ public struct ConformanceCase: Sendable, Identifiable {
     /// Where the case is written, for messages.
     public var file: String
     public var line: Int?
+    /// How many of the profile's agents the case leases while it runs: the highest `agentN` it names, as a role
+    /// or in a template such as `${agent3.id}` (at least 1). Its `agent1`...`agentN` are then N consecutive agents
+    /// of the profile that no other running case holds.
+    public var agentsNeeded = 1
 
     /// The profile roles (`agent1`, `admin`, ...) the case uses.
     public var roles: [String] {
@@ -23,5 +27,22 @@ public struct ConformanceCase: Sendable, Identifiable {
             for role in step.roles where !seen.contains(role) { seen.append(role) }
         }
         return seen
+    }
+
+    /// A static estimate of the exchanges the case makes, for scheduling: one per request and new interaction,
+    /// one more per request with alternatives or a fallback, and a barrier marker per agent an absence is
+    /// checked for.
+    public var expectedExchanges: Int {
+        var count = 0
+        var barriers = Set<String>()
+        for step in given + steps {
+            switch step {
+            case .createInteraction: count += 1
+            case .request(let request): count += 1 + (request.alternatives.isEmpty && request.fallback == nil ? 0 : 1)
+            case .notification: break
+            case .noNotification(let expectation): barriers.formUnion(expectation.agents)
+            }
+        }
+        return count + barriers.count
     }
 }

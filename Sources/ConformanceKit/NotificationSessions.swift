@@ -17,8 +17,8 @@ struct NotificationSessions: Sendable {
     /// Once it trips, the sessions close without a disconnect: the target no longer answers.
     var breaker = CircuitBreaker(limit: 0)
 
-    /// Opens a session per agent role (`agent1`...), runs `body` with their inboxes and the problems of the
-    /// ones that could not be opened, then closes them.
+    /// Opens a session per agent role (`agent1`...), all at once, runs `body` with their inboxes and the problems
+    /// of the ones that could not be opened, then closes them (all at once too).
     func withOpenSessions<T: Sendable>(
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
     ) async -> T {
@@ -27,46 +27,64 @@ struct NotificationSessions: Sendable {
         // A long-poll per agent, plus room for subscribe and disconnect requests beside them.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * roles.count + 4
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let value = await open(roles[...], httpClient: httpClient, inboxes: [:], problems: [:], body)
+        let (opened, report) = AsyncStream.makeStream(
+            of: (role: String, outcome: Result<NotificationInbox, any Error>).self)
+        let releases = roles.map { _ in AsyncStream.makeStream(of: Never.self) }
+        let value = await withTaskGroup(of: Void.self) { group in
+            for (index, entry) in roles.enumerated() {
+                let release = releases[index].stream
+                group.addTask {
+                    await hold(entry.role, entry.account, httpClient: httpClient, until: release, report: report)
+                }
+            }
+            var inboxes: [String: NotificationInbox] = [:]
+            var problems: [String: String] = [:]
+            // One report per role; a session that fails after it opened has reported already.
+            for await next in opened where !roles.isEmpty && inboxes[next.role] == nil && problems[next.role] == nil {
+                switch next.outcome {
+                case .success(let inbox): inboxes[next.role] = inbox
+                case .failure(let error): problems[next.role] = String(describing: error)
+                }
+                if inboxes.count + problems.count == roles.count { break }
+            }
+            let value = await body(inboxes, problems)
+            for release in releases { release.continuation.finish() }
+            await group.waitForAll()
+            return value
+        }
+        report.finish()
         try? await httpClient.shutdown()
         return value
     }
 
-    private func open<T: Sendable>(
-        _ remaining: ArraySlice<(role: String, account: TargetProfile.Account)>,
+    /// Opens one agent's session, reports its inbox (or why it could not be opened), and keeps it open until
+    /// `release` finishes.
+    private func hold(
+        _ role: String,
+        _ account: TargetProfile.Account,
         httpClient: HTTPClient,
-        inboxes: [String: NotificationInbox],
-        problems: [String: String],
-        _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
-    ) async -> T {
-        guard let next = remaining.first else { return await body(inboxes, problems) }
-        let rest = remaining.dropFirst()
+        until release: AsyncStream<Never>,
+        report: AsyncStream<(role: String, outcome: Result<NotificationInbox, any Error>)>.Continuation
+    ) async {
         let endpoint = BayeuxEndpoint(
             url: profile.notificationsURL,
-            headers: [("Authorization", BasicAuth.header(next.account.username, next.account.password))],
+            headers: [("Authorization", BasicAuth.header(account.username, account.password))],
             requestTimeout: timeout,
             connectGrace: timeout,
             maxBodyBytes: 16 * 1024 * 1024
         )
-        let outcome = Locked<T?>(nil)  // the body ran: never run it twice
         do {
-            return try await BayeuxSession.withSession(
+            try await BayeuxSession.withSession(
                 endpoint: endpoint,
                 channels: Self.channels,
                 httpClient: httpClient,
                 disconnect: breaker.trip == nil
             ) { session in
-                var opened = inboxes
-                opened[next.role] = session.inbox
-                let value = await open(rest, httpClient: httpClient, inboxes: opened, problems: problems, body)
-                outcome.withLock { $0 = value }
-                return value
+                report.yield((role, .success(session.inbox)))
+                for await _ in release {}
             }
         } catch {
-            if let value = outcome.current { return value }
-            var failed = problems
-            failed[next.role] = String(describing: error)
-            return await open(rest, httpClient: httpClient, inboxes: inboxes, problems: failed, body)
+            report.yield((role, .failure(error)))
         }
     }
 }

@@ -10,7 +10,7 @@ public struct RunOptions: Sendable {
     public var requestTimeout: Duration?
     /// `(index, count)`: run only the cases at positions index-1, index-1+count, ... of the selection.
     public var shard: (index: Int, count: Int)?
-    /// Cases run at once (each on its own group of three agents; fewer when the profile has fewer groups).
+    /// At most this many cases run at once; each also needs its agents free (``ConformanceCase/agentsNeeded``).
     public var jobs: Int
     /// Exchanges in a row, across cases, that may get no answer before the run stops (0: never stop).
     public var maxTransportFailures = CircuitBreaker.defaultLimit

@@ -64,51 +64,60 @@ public struct Runner: Sendable {
             resetProblem = error.description
         }
         let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request, breaker: breaker)
-        let groups = AgentGroup.split(profile)
-        let jobs = max(1, min(options.jobs, groups.count))
+        let order = Self.schedule(cases, jobs: options.jobs)
         let (results, notifications, channels) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {
                 await progress(.sessionProblem(role: role, message: message))
             }
             let health = NotificationHealth(inboxes: Array(inboxes.values))
-            let pool = GroupPool(groups: groups.map { $0.view(of: profile, inboxes: inboxes, problems: problems) })
-            let results = await withTaskGroup(of: (Int, CaseResult).self) { group in
+            let results = await withTaskGroup(of: (Int, [Int], CaseResult).self) { group in
                 var results = [CaseResult?](repeating: nil, count: cases.count)
-                var next = 0
+                var pending = order[...]
+                var leases = AgentLeases(agents: profile.agents.count)
+                var running = 0
                 var finished = 0
+                /// Starts every pending case, in schedule order, for which agents are free (up to `jobs` at once).
                 func launch() {
-                    guard next < cases.count, !Task.isCancelled, breaker.trip == nil else { return }
-                    let index = next
-                    next += 1
-                    let testCase = cases[index]
-                    group.addTask {
+                    guard !Task.isCancelled, breaker.trip == nil else { return }
+                    var skipped: [Int] = []
+                    while running < options.jobs, let index = pending.popFirst() {
+                        let testCase = cases[index]
                         if let resetProblem {
-                            return (index, CaseExecution.errored(testCase, reason: resetProblem))
+                            group.addTask { (index, [], CaseExecution.errored(testCase, reason: resetProblem)) }
+                            running += 1
+                            continue
                         }
-                        let view = await pool.lease()
-                        if let trip = breaker.trip {
-                            await pool.release(view)
-                            return (index, CaseExecution.errored(testCase, reason: trip.description))
+                        guard let members = leases.lease(testCase.agentsNeeded) else {
+                            skipped.append(index)
+                            continue
                         }
+                        running += 1
+                        let view = CaseView(members: members, of: profile, inboxes: inboxes, problems: problems)
                         var client = client
                         client.caseId = testCase.id
-                        let result = await CaseExecution(
-                            testCase: testCase,
-                            catalog: catalog,
-                            profile: view.profile,
-                            timeouts: caseTimeouts,
-                            client: client,
-                            inboxes: view.inboxes,
-                            sessionProblems: view.problems,
-                            health: health,
-                            observe: { await progress(.goldenObserved($0)) }
-                        ).run()
-                        await pool.release(view)
-                        return (index, result)
+                        client.caseMeter = ExchangeMeter()
+                        group.addTask { [client] in
+                            var result = await CaseExecution(
+                                testCase: testCase,
+                                catalog: catalog,
+                                profile: view.profile,
+                                timeouts: caseTimeouts,
+                                client: client,
+                                inboxes: view.inboxes,
+                                sessionProblems: view.problems,
+                                health: health,
+                                observe: { await progress(.goldenObserved($0)) }
+                            ).run()
+                            result.exchanges = client.caseMeter?.count
+                            return (index, members, result)
+                        }
                     }
+                    pending = (skipped + pending)[...]
                 }
-                for _ in 0..<jobs { launch() }
-                for await (index, result) in group {
+                launch()
+                for await (index, members, result) in group {
+                    leases.release(members)
+                    running -= 1
                     results[index] = result
                     finished += 1
                     await progress(.caseFinished(index: finished, total: cases.count, result: result))
@@ -151,6 +160,16 @@ public struct Runner: Sendable {
         result.notifications = notifications
         result.readings = ReadingReport.summarize(catalog.readings, cases: results, messages: channels)
         return result
+    }
+
+    /// The order cases start in: catalog order when they run one at a time; otherwise the biggest first, by the
+    /// agent time they take (agents held × exchanges expected), as in longest-processing-time-first scheduling:
+    /// big cases started last would leave the run waiting on them alone, and are the hardest to place once
+    /// single-agent cases hold agents. Results are reported in catalog order either way.
+    static func schedule(_ cases: [ConformanceCase], jobs: Int) -> [Int] {
+        guard jobs > 1 else { return Array(cases.indices) }
+        let size = cases.map { $0.agentsNeeded * $0.expectedExchanges }
+        return cases.indices.sorted { (-size[$0], $0) < (-size[$1], $1) }
     }
 
     /// The spelling of the channel an interaction message came on, as an alternative of `notification-channel`.

@@ -27,6 +27,8 @@ public struct TargetClient: Sendable {
     public let breaker: CircuitBreaker
     /// The case the exchanges belong to, for the breaker's "after case X".
     public var caseId: String?
+    /// Counts the exchanges of that case alone.
+    public var caseMeter: ExchangeMeter?
     /// Which service the exchanges go to; the breaker counts each apart.
     public var service = CircuitBreaker.Service.api
 
@@ -86,6 +88,7 @@ public struct TargetClient: Sendable {
         body: [UInt8]?
     ) async throws(TransportError) -> HTTPAnswer {
         meter.record()
+        caseMeter?.record()
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }

@@ -8,17 +8,36 @@ public enum Benchmark {
     /// The measurements of one `--jobs` setting.
     public struct Series: Sendable {
         public var jobs: Int
+        /// Agents of the embedded server (and so of the profile).
+        public var agents: Int
         public var walls: [Duration] = []
         public var cases = 0
         public var exchanges = 0
         public var notifications = 0
-        /// The fastest loopback round trip measured between runs.
+        /// The most exchanges one case makes, one after the other: the longest chain.
+        public var longestChain = 0
+        /// Exchanges weighted by the agents their case holds, summed over the cases.
+        public var agentExchanges = 0
+        /// The fastest round trip measured between runs (it includes the server's added latency).
         public var minimalRoundTrip: Duration = .seconds(1)
         /// Verdict per case id, from the last run.
         public var verdicts: [String: Verdict] = [:]
 
-        /// The physical floor: every exchange at the fastest loopback round trip.
-        public var floor: Duration { minimalRoundTrip * exchanges }
+        /// How many cases can run at once: `jobs`, and at most one per agent.
+        public var concurrency: Int { max(1, min(jobs, agents)) }
+
+        /// The physical floor: every exchange costs the fastest round trip; no run can beat its longest chain of
+        /// sequential exchanges, nor all its exchanges spread evenly over the cases that can run at once. With
+        /// `--jobs 1` this is every exchange one after the other.
+        public var floor: Duration {
+            max(minimalRoundTrip * longestChain, minimalRoundTrip * exchanges / concurrency)
+        }
+
+        /// A tighter floor for profiles with few agents: a case holds all of its agents for each of its exchanges,
+        /// so the agents' time (exchanges × agents held) is spread over the profile's agents.
+        public var agentTimeFloor: Duration {
+            max(floor, minimalRoundTrip * agentExchanges / max(1, agents))
+        }
 
         public var median: Duration {
             let sorted = walls.sorted()
@@ -32,16 +51,19 @@ public enum Benchmark {
         runs: Int,
         jobsSettings: [Int],
         agents: Int,
+        latency: Duration = .zero,
         httpClient: HTTPClient,
         progress: @escaping @Sendable (String) -> Void
     ) async throws -> [Series] {
         var configuration = ReferenceServerConfiguration.generated()
         configuration.agents = EmbeddedTarget.agents(count: agents)
+        configuration.latency = latency
+        let needs = Dictionary(uniqueKeysWithValues: catalog.cases.map { ($0.id, $0.agentsNeeded) })
         return try await ReferenceServer.withRunning(configuration) { server in
             let profile = try TargetProfile.parse(yaml: server.profileYAML(name: "benchmark"), file: "embedded profile")
             var all: [Series] = []
             for jobs in jobsSettings {
-                var series = Series(jobs: jobs)
+                var series = Series(jobs: jobs, agents: profile.agents.count)
                 let runner = Runner(catalog: catalog, profile: profile, options: RunOptions(jobs: jobs))
                 for index in 0...runs {
                     let clock = ContinuousClock()
@@ -56,6 +78,8 @@ public enum Benchmark {
                     series.walls.append(wall)
                     series.cases = result.summary.total
                     series.exchanges = result.exchanges ?? 0
+                    series.longestChain = result.cases.compactMap(\.exchanges).max() ?? 0
+                    series.agentExchanges = result.cases.reduce(0) { $0 + ($1.exchanges ?? 0) * (needs[$1.id] ?? 1) }
                     series.notifications = result.notifications ?? 0
                     series.verdicts = Dictionary(uniqueKeysWithValues: result.cases.map { ($0.id, $0.verdict) })
                     progress("jobs \(jobs): run \(index)/\(runs) \(milliseconds(wall)) ms")
@@ -66,7 +90,7 @@ public enum Benchmark {
         }
     }
 
-    /// The fastest of 50 authenticated GETs on loopback.
+    /// The fastest of 50 authenticated GETs.
     static func minimalRoundTrip(profile: TargetProfile, httpClient: HTTPClient) async throws -> Duration {
         let client = TargetClient(httpClient: httpClient, timeout: .seconds(5))
         let agent = profile.agents[0]
@@ -110,14 +134,21 @@ public enum Benchmark {
             let walls = entry.walls.sorted()
             let ratio = seconds(entry.median) / max(seconds(entry.floor), 1e-9)
             lines.append(
-                "--jobs \(entry.jobs): \(entry.cases) cases, \(entry.exchanges) HTTP exchanges, \(entry.notifications) notifications per run"
+                "--jobs \(entry.jobs), \(entry.agents) agents (up to \(entry.concurrency) cases at once): \(entry.cases) cases, \(entry.exchanges) HTTP exchanges (longest case \(entry.longestChain)), \(entry.notifications) notifications per run"
             )
             lines.append(
                 "  wall min/median/max: \(milliseconds(walls.first ?? .zero)) / \(milliseconds(entry.median)) / \(milliseconds(walls.last ?? .zero)) ms over \(walls.count) runs"
             )
+            let roundTrip = String(format: "%.3f", seconds(entry.minimalRoundTrip) * 1000)
             lines.append(
-                "  floor (exchanges × fastest loopback round trip \(String(format: "%.3f", seconds(entry.minimalRoundTrip) * 1000)) ms): \(milliseconds(entry.floor)) ms; median wall / floor = \(String(format: "%.1f", ratio))×"
+                "  floor (fastest round trip \(roundTrip) ms × max(longest case, exchanges / \(entry.concurrency))): \(milliseconds(entry.floor)) ms; median wall / floor = \(String(format: "%.2f", ratio))×"
             )
+            if entry.agentTimeFloor > entry.floor {
+                let agentRatio = seconds(entry.median) / max(seconds(entry.agentTimeFloor), 1e-9)
+                lines.append(
+                    "  agent-time floor (exchanges × agents held / \(entry.agents) agents): \(milliseconds(entry.agentTimeFloor)) ms; median wall / agent-time floor = \(String(format: "%.2f", agentRatio))×"
+                )
+            }
         }
         if series.count > 1 {
             let same = series.dropFirst().allSatisfy { $0.verdicts == series[0].verdicts }

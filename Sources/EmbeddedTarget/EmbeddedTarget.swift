@@ -115,7 +115,7 @@ public enum EmbeddedTarget {
         }
         var configuration = ReferenceServerConfiguration.generated(
             deviations: deviations, readings: try readings(options.readings))
-        // Three agents per case that may run at once (cases lease agents in groups of three).
+        // Enough agents for `jobs` three-agent cases at once (a case leases the one to three agents it uses).
         configuration.agents = agents(count: 3 * max(1, runOptions.jobs))
         configuration.variant = options.variant
         return try await ReferenceServer.withRunning(configuration) { server in
@@ -134,7 +134,7 @@ public enum EmbeddedTarget {
     }
 
     /// Agents `agent-1`... with passwords fresh for this process.
-    static func agents(count: Int) -> [Account] {
+    public static func agents(count: Int) -> [Account] {
         (1...max(3, count)).map { index in
             Account(id: "agent-\(index)", username: "agent\(index)", password: "pw-" + UUID().uuidString.prefix(12))
         }

@@ -91,6 +91,7 @@ public struct ReferenceServer: Sendable {
         let configuration = self.configuration
         let core = ServerCore(configuration: configuration)
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: LatencyMiddleware(latency: configuration.latency))
         router.add(
             middleware: ErrorBodyMiddleware(configuration: configuration))
         let api = router.group("api/v2").add(middleware: AuthenticationMiddleware(configuration: configuration))

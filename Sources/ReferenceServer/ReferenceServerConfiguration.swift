@@ -29,6 +29,8 @@ public struct ReferenceServerConfiguration: Sendable {
     public var sessionTimeout: Duration
     /// Request bodies above this many bytes are answered with 413.
     public var maxBodySize: Int
+    /// Added before every REST answer (API and fixtures; not Bayeux), to stand for a network link.
+    public var latency: Duration = .zero
 
     public init(
         host: String = "127.0.0.1",

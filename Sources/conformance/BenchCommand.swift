@@ -11,12 +11,19 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Time the full catalog against the embedded server, serially and in parallel.",
         discussion: """
             Prints per --jobs setting: cases, HTTP exchanges and notifications per run, wall time min/median/max, \
-            and the ratio of the median wall time to the physical floor (the run's exchanges at the fastest \
-            loopback round trip measured in the same run), then the peak memory. Build in release mode for \
-            meaningful figures.
+            and the ratio of the median wall time to the physical floor, then the peak memory. The floor takes \
+            every exchange at the fastest round trip measured in the same run: no run beats its longest case's \
+            chain of exchanges, nor all its exchanges spread over the cases that can run at once (one per agent, \
+            at most --jobs). With few agents an agent-time floor is printed too: a case holds each agent it uses \
+            for all its exchanges. Build in release mode for meaningful figures.
 
-            Example:
+            --latency delays every REST answer of the embedded server (API and fixtures, not the Bayeux \
+            long-polls), to measure a run against a target across a network link.
+
+            Examples:
               swift run -c release conformance bench --runs 10
+              swift run -c release conformance bench --latency 20ms --agents 12
+              swift run -c release conformance bench --latency 20ms --agents 4 --jobs 4
             """
     )
 
@@ -26,15 +33,37 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Timed runs per setting (after one warm-up run).")
     var runs = 5
 
-    @Option(name: .long, help: "Agents of the embedded server (cases lease three each).")
+    @Option(name: .long, help: "Agents of the embedded server (a case leases the 1 to 3 agents it uses).")
     var agents = 12
 
-    func run() async throws {
+    @Option(
+        name: .long,
+        help:
+            "Delay every REST answer of the embedded server by this much, e.g. 20ms, to stand for a network link.")
+    var latency: String?
+
+    @Option(
+        name: .long,
+        help:
+            "A --jobs setting to time (repeatable; default: 1 and the core count, or the agent count with --latency).")
+    var jobs: [Int] = []
+
+    func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
+        if let latency, DurationText.parse(latency) == nil {
+            throw ValidationError("--latency '\(latency)' is not a duration like 20ms or 0.5s")
+        }
+        if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
         let catalog = CatalogLocation.load(catalog)
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
-        let settings = [1, ProcessInfo.processInfo.activeProcessorCount].reduce(into: [Int]()) {
+        let delay = latency.flatMap(DurationText.parse) ?? .zero
+        let defaults = delay > .zero ? [agents] : [1, ProcessInfo.processInfo.activeProcessorCount]
+        let settings = (jobs.isEmpty ? defaults : jobs).reduce(into: [Int]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         do {
@@ -43,6 +72,7 @@ struct BenchCommand: AsyncParsableCommand {
                 runs: runs,
                 jobsSettings: settings,
                 agents: agents,
+                latency: delay,
                 httpClient: httpClient
             ) { say($0) }
             try? await httpClient.shutdown()

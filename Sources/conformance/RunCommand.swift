@@ -91,8 +91,11 @@ struct RunCommand: AsyncParsableCommand {
     var variant = false
 
     @Option(
-        name: .long, help: "Cases run at once, each on its own group of three agents (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+        name: .long,
+        help:
+            "Cases run at once; each leases the agents it uses, 1 to 3 (default: as many as the profile's agents allow; the core count for the embedded server)."
+    )
+    var jobs: Int?
 
     @Option(
         name: .long,
@@ -132,9 +135,11 @@ struct RunCommand: AsyncParsableCommand {
                 "--deviate, --reading and --variant apply to the embedded reference server only; drop --target")
         }
         let catalog = CatalogLocation.load(catalog)
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard stopAfterFailures >= 0 else { throw ValidationError("--stop-after-failures must be 0 or more") }
-        var options = RunOptions(filters: filter, strict: strict, requestTimeout: requestTimeout, jobs: jobs)
+        var options = RunOptions(
+            filters: filter, strict: strict, requestTimeout: requestTimeout,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         options.maxTransportFailures = stopAfterFailures
         if let shard {
             guard let parsed = RunOptions.shard(shard) else {
@@ -157,6 +162,7 @@ struct RunCommand: AsyncParsableCommand {
                 failAndExit("target profile: \(error)", code: ExitStatus.usage)
             }
         }
+        if let profile, jobs == nil { options.jobs = profile.agents.count }
         if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
             failAndExit(
                 "no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases",

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ConformanceKit
+import EmbeddedTarget
 import Foundation
 import ReferenceServer
 
@@ -44,6 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var variant = false
 
+    @Option(name: .long, help: "How many agents the server has (the profile lists them all); at least 3.")
+    var agents = 3
+
+    @Option(
+        name: .long,
+        help: "Delay every REST answer (API and fixtures, not Bayeux) by this much, e.g. 20ms: a network link.")
+    var latency: String?
+
     @Flag(name: .long, help: "List the deviation switches with the requirements each breaks, then exit.")
     var listDeviations = false
 
@@ -81,6 +91,14 @@ struct ServeCommand: AsyncParsableCommand {
             port: port, deviations: deviations, readings: readings)
         configuration.host = host
         configuration.variant = variant
+        guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
+        configuration.agents = EmbeddedTarget.agents(count: agents)
+        if let latency {
+            guard let delay = DurationText.parse(latency) else {
+                throw ValidationError("--latency '\(latency)' is not a duration like 20ms or 0.5s")
+            }
+            configuration.latency = delay
+        }
         let profileOut = profileOut
         let switches = deviations.map(\.rawValue).sorted()
         let chosen = readings.nonDefault
