@@ -22,13 +22,17 @@ public enum Benchmark {
         public var minimalRoundTrip: Duration = .seconds(1)
         /// Verdict per case id, from the last run.
         public var verdicts: [String: Verdict] = [:]
+        /// Whether the server added latency to its answers (a stand-in for a network link).
+        public var latency = false
 
-        /// How many cases can run at once: `jobs`, and at most one per agent.
-        public var concurrency: Int { max(1, min(jobs, agents)) }
+        /// How many exchanges can be under way at once in the floor: one per case that can run (`jobs`, at most
+        /// one per agent) across a link; one on loopback, where the round trip is the processors' time and the
+        /// suite and the server share them.
+        public var concurrency: Int { latency ? max(1, min(jobs, agents)) : 1 }
 
         /// The physical floor: every exchange costs the fastest round trip; no run can beat its longest chain of
         /// sequential exchanges, nor all its exchanges spread evenly over the cases that can run at once. With
-        /// `--jobs 1` this is every exchange one after the other.
+        /// `--jobs 1`, and on loopback, this is every exchange one after the other.
         public var floor: Duration {
             max(minimalRoundTrip * longestChain, minimalRoundTrip * exchanges / concurrency)
         }
@@ -64,6 +68,7 @@ public enum Benchmark {
             var all: [Series] = []
             for jobs in jobsSettings {
                 var series = Series(jobs: jobs, agents: profile.agents.count)
+                series.latency = latency > .zero
                 let runner = Runner(catalog: catalog, profile: profile, options: RunOptions(jobs: jobs))
                 for index in 0...runs {
                     let clock = ContinuousClock()
@@ -134,7 +139,7 @@ public enum Benchmark {
             let walls = entry.walls.sorted()
             let ratio = seconds(entry.median) / max(seconds(entry.floor), 1e-9)
             lines.append(
-                "--jobs \(entry.jobs), \(entry.agents) agents (up to \(entry.concurrency) cases at once): \(entry.cases) cases, \(entry.exchanges) HTTP exchanges (longest case \(entry.longestChain)), \(entry.notifications) notifications per run"
+                "--jobs \(entry.jobs), \(entry.agents) agents: \(entry.cases) cases, \(entry.exchanges) HTTP exchanges (longest case \(entry.longestChain)), \(entry.notifications) notifications per run"
             )
             lines.append(
                 "  wall min/median/max: \(milliseconds(walls.first ?? .zero)) / \(milliseconds(entry.median)) / \(milliseconds(walls.last ?? .zero)) ms over \(walls.count) runs"

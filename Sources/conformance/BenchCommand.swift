@@ -14,8 +14,9 @@ struct BenchCommand: AsyncParsableCommand {
             and the ratio of the median wall time to the physical floor, then the peak memory. The floor takes \
             every exchange at the fastest round trip measured in the same run: no run beats its longest case's \
             chain of exchanges, nor all its exchanges spread over the cases that can run at once (one per agent, \
-            at most --jobs). With few agents an agent-time floor is printed too: a case holds each agent it uses \
-            for all its exchanges. Build in release mode for meaningful figures.
+            at most --jobs). On loopback (no --latency) the suite and the server share the processors, so the \
+            floor is every exchange one after the other. With few agents an agent-time floor is printed too: a \
+            case holds each agent it uses for all its exchanges. Build in release mode for meaningful figures.
 
             --latency delays every REST answer of the embedded server (API and fixtures, not the Bayeux \
             long-polls), to measure a run against a target across a network link.
