@@ -42,6 +42,11 @@ struct Harness: Sendable {
         return try #require(reply.json?["id"]?.stringValue)
     }
 
+    /// The messages queued for the next `/meta/connect` of session `clientId`; `nil` when there is no such session.
+    func queued(for clientId: String) async -> [JSONValue]? {
+        await server.core.bayeux.sessions[clientId]?.queue
+    }
+
     /// Creates an interaction for `agent` and has it accepted.
     func accepted(by agent: String = "agent-1") async throws -> String {
         let id = try await create(for: agent)

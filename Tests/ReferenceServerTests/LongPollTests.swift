@@ -23,13 +23,15 @@ import Testing
     }
 
     @Test func messagesReachOnlyTheirAgent() async throws {
-        try await Harness.with(longPollTimeout: .milliseconds(300)) { harness in
+        try await Harness.with { harness in
             let one = try await NotificationListener.open(harness.agent1)
             let two = try await NotificationListener.open(harness.agent2)
-            _ = try await harness.create(for: "agent-1")
+            let id = try await harness.create(for: "agent-1")
+            let marker = try await harness.create(for: "agent-2")
             let received = try await one.connect()
-            let nothing = try await two.connect()
+            let nothing = try await two.messages(beforeInteraction: marker)
             #expect(received.map { $0["state"] } == ["Invited"])
+            #expect(received.map { $0["id"] } == [.string(id)])
             #expect(nothing.isEmpty)
         }
     }
@@ -47,15 +49,15 @@ import Testing
     }
 
     @Test func resetDropsPendingMessagesButKeepsSessions() async throws {
-        try await Harness.with(longPollTimeout: .milliseconds(300)) { harness in
+        try await Harness.with { harness in
             let one = try await NotificationListener.open(harness.agent1)
             _ = try await harness.create()
             _ = try await harness.anonymous.post("/fixtures/reset", "")
-            let dropped = try await one.connect()
-            _ = try await harness.create()
-            let kept = try await one.connect()
+            let kept = try await harness.create()
+            // The session survived the reset if the second Invited arrives; the first was dropped if nothing
+            // came before it.
+            let dropped = try await one.messages(beforeInteraction: kept)
             #expect(dropped.isEmpty)
-            #expect(kept.map { $0["state"] } == ["Invited"])
         }
     }
 

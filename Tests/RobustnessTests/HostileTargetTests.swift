@@ -172,7 +172,8 @@ import Testing
                 print(
                     "[robustness] \(mode) with a \(cap >> 20) MiB cap: refused in \(elapsed), \(server.streamed.count) bytes streamed"
                 )
-                #expect(elapsed < .seconds(5), "refusing the answer took \(elapsed); the bound is 5 s")
+                // The bytes below are the point; the time only catches a client that never lets go.
+                #expect(elapsed < .seconds(30), "refusing the answer took \(elapsed); the bound is 30 s")
                 // What left the target before the suite hung up: the cap plus what sockets buffer, not 32 MiB.
                 #expect(server.streamed.count < cap + (8 << 20), "the target streamed \(server.streamed.count) bytes")
             }
