@@ -34,8 +34,9 @@ public struct CircuitBreaker: Sendable {
         }
     }
 
-    private struct State {
+    fileprivate struct State {
         var streaks: [Service: Int] = [:]
+        var reasons: [Service: String] = [:]
         var lastAnsweredCase: String?
         var trip: Trip?
     }
@@ -71,10 +72,29 @@ public struct CircuitBreaker: Sendable {
             guard state.trip == nil else { return state.trip }
             let streak = state.streaks[service, default: 0] + 1
             state.streaks[service] = streak
+            state.reasons[service] = reason
             guard limit > 0, streak >= limit else { return nil }
-            let said = service == .fixtures ? "the fixtures: \(reason)" : reason
-            state.trip = Trip(afterCase: state.lastAnsweredCase, reason: said, failures: streak)
-            return state.trip
+            return state.stop(service, reason: reason)
         }
+    }
+
+    /// Trips at once when the last exchange with `service` got no answer, whatever the limit: for an exchange the
+    /// run cannot go on without, such as the reset before the first case. Returns the trip, if any.
+    @discardableResult
+    func tripIfLastUnanswered(_ service: Service) -> Trip? {
+        state.withLock { state in
+            guard state.trip == nil else { return state.trip }
+            guard state.streaks[service, default: 0] > 0, let reason = state.reasons[service] else { return nil }
+            return state.stop(service, reason: reason)
+        }
+    }
+}
+
+extension CircuitBreaker.State {
+    fileprivate mutating func stop(_ service: CircuitBreaker.Service, reason: String) -> CircuitBreaker.Trip {
+        let said = service == .fixtures ? "the fixtures: \(reason)" : reason
+        let trip = CircuitBreaker.Trip(afterCase: lastAnsweredCase, reason: said, failures: streaks[service, default: 0])
+        self.trip = trip
+        return trip
     }
 }

@@ -32,7 +32,7 @@ public struct FixtureDriver: Sendable {
                 throw Failure(description: "fixture reset answered HTTP \(answer.status), expected 204")
             }
         case .command(_, let reset):
-            if let reset { _ = try runCommand(reset) }
+            if let reset { _ = try await runCommand(reset) }
         case .manual:
             print(
                 "[fixture] Reset the target: no interactions, agents own nothing, workbins empty. Press Enter when done."
@@ -73,7 +73,7 @@ public struct FixtureDriver: Sendable {
         case .command(let create, _):
             let command = create.replacingOccurrences(of: "{mediaType}", with: mediaType)
                 .replacingOccurrences(of: "{agentId}", with: agentId)
-            let id = try runCommand(command).trimmingCharacters(in: .whitespacesAndNewlines)
+            let id = try await runCommand(command).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !id.isEmpty else {
                 throw Failure(description: "fixture command printed no interaction id: \(command)")
             }
@@ -88,22 +88,12 @@ public struct FixtureDriver: Sendable {
         }
     }
 
-    private func runCommand(_ command: String) throws(Failure) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
+    /// Runs a fixture command within the request timeout; its standard output.
+    private func runCommand(_ command: String) async throws(Failure) -> String {
         do {
-            try process.run()
+            return try await FixtureCommand(command: command, timeLimit: client.timeout).run()
         } catch {
-            throw Failure(description: "fixture command could not start: \(command): \(error)")
+            throw Failure(description: error.description)
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "fixture command exited with \(process.terminationStatus): \(command)")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -22,7 +22,10 @@ struct NotificationSessions: Sendable {
     func withOpenSessions<T: Sendable>(
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
     ) async -> T {
-        let roles = profile.agents.indices.map { (role: "agent\($0 + 1)", account: profile.agents[$0]) }
+        // Once the breaker has tripped, no case will run: opening sessions would only cost another timeout.
+        let roles =
+            breaker.trip != nil
+            ? [] : profile.agents.indices.map { (role: "agent\($0 + 1)", account: profile.agents[$0]) }
         var configuration = TargetClient.httpClientConfiguration
         // A long-poll per agent, plus room for subscribe and disconnect requests beside them.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * roles.count + 4
@@ -39,8 +42,9 @@ struct NotificationSessions: Sendable {
             }
             var inboxes: [String: NotificationInbox] = [:]
             var problems: [String: String] = [:]
+            if roles.isEmpty { report.finish() }
             // One report per role; a session that fails after it opened has reported already.
-            for await next in opened where !roles.isEmpty && inboxes[next.role] == nil && problems[next.role] == nil {
+            for await next in opened where inboxes[next.role] == nil && problems[next.role] == nil {
                 switch next.outcome {
                 case .success(let inbox): inboxes[next.role] = inbox
                 case .failure(let error): problems[next.role] = String(describing: error)

@@ -62,6 +62,8 @@ public struct Runner: Sendable {
             resetProblem = nil
         } catch {
             resetProblem = error.description
+            // A reset that got no answer at all: the target is down or hung, and no case can start.
+            breaker.tripIfLastUnanswered(.fixtures)
         }
         let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request, breaker: breaker)
         let order = Self.schedule(cases, jobs: options.jobs)

@@ -155,7 +155,7 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let profile: TargetProfile? = try target.map { path in
+        let profile: TargetProfile? = target.map { path in
             do {
                 return try TargetProfile.load(path: path)
             } catch {

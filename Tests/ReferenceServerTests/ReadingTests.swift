@@ -389,7 +389,7 @@ import Testing
             let listener = try await NotificationListener.open(harness.agent1, firstConnect: false)
             try await withThrowingTaskGroup(of: [JSONValue].self) { group in
                 group.addTask { try await listener.connect() }
-                #expect(await harness.server.core.waitUntilHolding(listener.clientId, timeout: .seconds(5)))
+                #expect(await harness.server.core.waitUntilHolding(listener.clientId, timeout: .seconds(30)))
                 let id = try await harness.create()
                 let delivered = try #require(try await group.next())
                 #expect(delivered.map { $0["id"] } == [.string(id)])

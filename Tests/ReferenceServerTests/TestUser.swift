@@ -21,7 +21,8 @@ struct TestUser: Sendable {
         return try await TestClient.withClient(
             host: "127.0.0.1",
             port: port,
-            configuration: .init(timeout: .seconds(10))
+            // Only a request that never gets an answer meets this: answers take milliseconds.
+            configuration: .init(timeout: .seconds(60))
         ) { client in
             var headers: HTTPFields = [.contentType: "application/json"]
             if let authorization {

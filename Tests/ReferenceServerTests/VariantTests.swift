@@ -132,7 +132,7 @@ import Testing
             let listener = try await NotificationListener.open(harness.agent1)
             try await withThrowingTaskGroup(of: [JSONValue].self) { group in
                 group.addTask { try await listener.connect() }
-                #expect(await harness.server.core.waitUntilHolding(listener.clientId, timeout: .seconds(5)))
+                #expect(await harness.server.core.waitUntilHolding(listener.clientId, timeout: .seconds(30)))
                 // The scheduled delivery waits at least 20 ms after the change, which comes after this instant.
                 let sent = ContinuousClock.now
                 _ = try await harness.create()

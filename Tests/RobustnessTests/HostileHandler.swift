@@ -54,6 +54,7 @@ final class HostileHandler: ChannelInboundHandler {
         switch scope {
         case .rest: route == .api
         case .notifications: route == .notifications
+        case .everything: true
         }
     }
 

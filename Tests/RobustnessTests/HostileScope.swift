@@ -4,4 +4,6 @@ enum HostileScope: String, Sendable {
     case rest
     /// `/api/v2/notifications` misbehaves; the REST answers are correct.
     case notifications
+    /// Everything misbehaves, the fixtures included: a target that is hung or broken as a whole.
+    case everything
 }

@@ -61,6 +61,24 @@ import Testing
         try expectReportRoundTrips(result)
     }
 
+    /// A target whose fixtures get no answer either (hung, or closing every connection): the reset before the
+    /// first case decides it. No case starts, no notification session is attempted, and the run exits 3.
+    @Test(arguments: [HostileMode.silent, .reset])
+    func aTargetThatAnswersNothingStopsBeforeTheFirstCase(mode: HostileMode) async throws {
+        let (result, elapsed) = try await run(against: mode, scope: .everything)
+        let stopped = try #require(result.stopped)
+        #expect(stopped.afterCase == nil)
+        #expect(stopped.failures == 1)
+        #expect(stopped.reason.hasPrefix("the fixtures: "), "\(stopped.reason)")
+        #expect(result.cases.map(\.id) == ScratchCatalog.caseIDs)
+        #expect(result.cases.allSatisfy { $0.verdict == .error && $0.error == stopped.description })
+        #expect(!result.complete)
+        #expect(result.exitCode(strict: false) == 3)
+        // One reset timeout (1 s) in all, not one per case and session.
+        #expect(elapsed < Self.runBound, "the run took \(elapsed)")
+        try expectReportRoundTrips(result)
+    }
+
     /// Runs the scratch catalog against a hostile target; returns the result and how long `run` took.
     func run(
         against mode: HostileMode,

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A fixture command of the profile (`fixtures: {kind: command, ...}`), run through `/bin/sh -c` without
+/// blocking the caller's thread, and stopped when it outlives its time limit.
+struct FixtureCommand: Sendable {
+    var command: String
+    var timeLimit: Duration
+
+    /// Why the command gave no usable output.
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs the command; its standard output. Fails when it cannot start, exits non-zero, or outlives the limit.
+    func run() async throws(Failure) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "fixture command could not start: \(command): \(error)")
+        }
+        let running = RunningProcess(process: process, output: output.fileHandleForReading)
+        let (outcomes, outcome) = AsyncStream.makeStream(of: Outcome.self, bufferingPolicy: .bufferingOldest(1))
+        // Reading to the end and waiting for the exit block: they run on a thread of their own, never on the
+        // caller's. A command that leaves a child holding its output open keeps only that thread.
+        Thread.detachNewThread {
+            outcome.yield(running.finish())
+        }
+        let timer = Task {
+            try await Task.sleep(for: timeLimit)
+            outcome.yield(.timedOut)
+        }
+        var first = Outcome.timedOut
+        for await next in outcomes {
+            first = next
+            break
+        }
+        timer.cancel()
+        switch first {
+        case .timedOut:
+            running.terminate()
+            throw Failure(description: "fixture command did not finish within \(timeLimit): \(command)")
+        case .exited(let status, let data):
+            guard status == 0 else {
+                throw Failure(description: "fixture command exited with \(status): \(command)")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// The started process and its output, handed to the thread that waits for them.
+    private final class RunningProcess: @unchecked Sendable {
+        // Process is not Sendable; `finish` runs on one thread and `terminate` only signals the process.
+        private let process: Process
+        private let output: FileHandle
+
+        init(process: Process, output: FileHandle) {
+            self.process = process
+            self.output = output
+        }
+
+        func finish() -> Outcome {
+            let data = output.readDataToEndOfFile()
+            process.waitUntilExit()
+            return .exited(process.terminationStatus, data)
+        }
+
+        func terminate() {
+            process.terminate()
+        }
+    }
+
+    private enum Outcome: Sendable {
+        case exited(Int32, Data)
+        case timedOut
+    }
+}
