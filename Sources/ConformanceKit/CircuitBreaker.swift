@@ -93,7 +93,8 @@ public struct CircuitBreaker: Sendable {
 extension CircuitBreaker.State {
     fileprivate mutating func stop(_ service: CircuitBreaker.Service, reason: String) -> CircuitBreaker.Trip {
         let said = service == .fixtures ? "the fixtures: \(reason)" : reason
-        let trip = CircuitBreaker.Trip(afterCase: lastAnsweredCase, reason: said, failures: streaks[service, default: 0])
+        let trip = CircuitBreaker.Trip(
+            afterCase: lastAnsweredCase, reason: said, failures: streaks[service, default: 0])
         self.trip = trip
         return trip
     }
