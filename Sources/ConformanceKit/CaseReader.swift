@@ -7,6 +7,8 @@ struct CaseReader {
     let goldenRoot: String
     /// The readings `observes:` may name.
     let readings: [ReadingDefinition]
+    /// The named set-ups of `specs/fixtures.yaml` and the `perform:` shorthand.
+    var shorthands = CatalogShorthands.none
     /// For `conformance record --mode missing`: a missing golden reads as `$any` instead of failing the load.
     var allowMissingGoldens = false
     private(set) var goldens: [String: JSONValue] = [:]
@@ -41,11 +43,15 @@ struct CaseReader {
 
     mutating func readOperationFile(_ path: String) throws(InputFileError) -> [ConformanceCase] {
         let root = try YAMLValue.parse(Catalog.readText(path), file: path).mapping("an operation file")
-        try root.rejectUnknownFields(["operation", "cases"])
+        try root.rejectUnknownFields(["operation", "cases", "access"])
         let operation = try root.required("operation").string("operation")
+        var nodes = try root.required("cases").list("cases")
+        if let access = root["access"] {
+            nodes += try AccessCases.cases(from: access, operation: operation)
+        }
         var cases: [ConformanceCase] = []
-        for node in try root.required("cases").list("cases") {
-            cases.append(try readCase(node, operation: operation))
+        for node in nodes {
+            cases.append(try readCase(shorthands.expandCase(node, operation: operation), operation: operation))
         }
         return cases
     }
@@ -212,21 +218,37 @@ struct CaseReader {
 
     mutating func readChecks(_ node: YAMLValue, operation: String) throws(InputFileError) -> [Check] {
         let entries: [YAMLValue]
-        if case .scalar = node.kind { entries = [node] } else { entries = try node.list("expect") }
+        if case .sequence(let list) = node.kind { entries = list } else { entries = [node] }
         var checks: [Check] = []
         for entry in entries {
-            if case .scalar(let name, _) = entry.kind {
-                guard let preset = presets[name] else {
-                    throw entry.error(
-                        "unknown preset '\(name)' (presets: \(presets.keys.sorted().joined(separator: ", ")))"
-                    )
-                }
-                checks += try readChecks(preset, operation: operation)
+            if let (preset, argument) = try presetCall(entry) {
+                checks += try readChecks(PresetArgument.apply(argument, to: preset, at: entry), operation: operation)
             } else {
                 checks.append(try readCheck(entry, operation: operation, readingAllowed: true))
             }
         }
         return checks
+    }
+
+    /// The preset an expectation names, with its argument: `NAME`, or `{NAME: ARGUMENT}` for a preset that
+    /// takes one. Anything else is a check.
+    func presetCall(_ entry: YAMLValue) throws(InputFileError) -> (preset: YAMLValue, argument: YAMLValue?)? {
+        switch entry.kind {
+        case .scalar(let name, _):
+            guard let preset = presets[name] else {
+                throw entry.error(
+                    "unknown preset '\(name)' (presets: \(presets.keys.sorted().joined(separator: ", ")))"
+                )
+            }
+            return (preset, nil)
+        case .mapping(let pairs):
+            guard pairs.count == 1, let preset = presets[pairs[0].key], case .scalar = pairs[0].value.kind else {
+                return nil
+            }
+            return (preset, pairs[0].value)
+        case .sequence:
+            return nil
+        }
     }
 
     mutating func readCheck(_ node: YAMLValue, operation: String, readingAllowed: Bool) throws(InputFileError) -> Check

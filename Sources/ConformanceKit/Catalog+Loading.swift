@@ -23,8 +23,12 @@ extension Catalog {
             throw InputFileError(
                 file: operationsDirectory, message: "cannot list the operation files: \(error.localizedDescription)")
         }
+        let fixturesPath = (specs as NSString).appendingPathComponent("fixtures.yaml")
         var reader = CaseReader(presets: presets, goldenRoot: goldenRoot, readings: readings)
         reader.allowMissingGoldens = allowMissingGoldens
+        if FileManager.default.fileExists(atPath: fixturesPath) {
+            reader.shorthands = try CatalogShorthands.load(fixturesPath)
+        }
         var cases: [ConformanceCase] = []
         for file in files {
             cases += try reader.readOperationFile((operationsDirectory as NSString).appendingPathComponent(file))

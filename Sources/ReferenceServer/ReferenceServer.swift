@@ -25,17 +25,14 @@ public struct ReferenceServer: Sendable {
     public func run(onReady: @escaping @Sendable (RunningReferenceServer) async -> Void) async throws {
         let (ready, readyContinuation) = AsyncStream.makeStream(of: RunningReferenceServer.self)
         let services = makeServiceGroup(gracefulShutdownSignals: [.sigterm, .sigint]) { readyContinuation.yield($0) }
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                defer { readyContinuation.finish() }
-                try await services.run()
+        let serving = Self.serve(services, then: readyContinuation)
+        try await withTaskCancellationHandler {
+            for await running in ready {
+                await onReady(running)
             }
-            tasks.addTask {
-                for await running in ready {
-                    await onReady(running)
-                }
-            }
-            try await tasks.waitForAll()
+            try await serving.value
+        } onCancel: {
+            Task { await services.triggerGracefulShutdown() }
         }
     }
 
@@ -48,19 +45,18 @@ public struct ReferenceServer: Sendable {
         try await ReferenceServer(configuration: configuration).withRunning(body)
     }
 
-    /// Starts this server, calls `body` with it once bound, and shuts it down gracefully afterwards.
+    /// Starts this server, calls `body` with it once bound, and shuts it down gracefully afterwards, also when the
+    /// calling task is cancelled.
     public func withRunning<T: Sendable>(_ body: @Sendable (RunningReferenceServer) async throws -> T) async throws -> T
     {
         let (ready, readyContinuation) = AsyncStream.makeStream(of: RunningReferenceServer.self)
         let services = makeServiceGroup(gracefulShutdownSignals: []) { readyContinuation.yield($0) }
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
-            tasks.addTask {
-                defer { readyContinuation.finish() }
-                try await services.run()
-            }
+        let serving = Self.serve(services, then: readyContinuation)
+        return try await withTaskCancellationHandler {
             var iterator = ready.makeAsyncIterator()
             guard let running = await iterator.next() else {
-                try await tasks.waitForAll()
+                await services.triggerGracefulShutdown()
+                try await serving.value
                 throw ReferenceServerError("The server stopped before it was listening")
             }
             let result: Result<T, any Error>
@@ -72,12 +68,27 @@ public struct ReferenceServer: Sendable {
             await services.triggerGracefulShutdown()
             switch result {
             case .success(let value):
-                try await tasks.waitForAll()
+                try await serving.value
                 return value
             case .failure(let error):
-                try? await tasks.waitForAll()
+                try? await serving.value
                 throw error
             }
+        } onCancel: {
+            Task { await services.triggerGracefulShutdown() }
+        }
+    }
+
+    /// Runs the services in a task of their own, which the caller's cancellation does not reach: the server is only
+    /// ever stopped by a graceful shutdown. Cancelling NIO's serving task while it accepts a connection traps
+    /// ("Deinited NIOAsyncWriter without calling finish()", swift-nio issue 3481).
+    private static func serve(
+        _ services: ServiceGroup,
+        then ready: AsyncStream<RunningReferenceServer>.Continuation
+    ) -> Task<Void, any Error> {
+        Task {
+            defer { ready.finish() }
+            try await services.run()
         }
     }
 
