@@ -7,6 +7,12 @@ extension ConsoleReporter {
             paint(
                 "== Difference from the run of \(difference.old.startedAt) (\(difference.old.target)) "
                     + "to the run of \(difference.new.startedAt) (\(difference.new.target))", .bold))
+        if difference.catalogChanged {
+            write(
+                paint(
+                    "The catalogs differ (digest \(short(difference.old.catalogDigest)) → "
+                        + "\(short(difference.new.catalogDigest))): compared under --allow-catalog-change.", .yellow))
+        }
         section("Regressions", difference.regressions.map(verdictLine), .red)
         section("Fixes", difference.fixes.map(verdictLine), .green)
         section("Other verdict changes", difference.otherChanges.map(verdictLine), .cyan)
@@ -26,9 +32,14 @@ extension ConsoleReporter {
                     "\(change.reading) (\(change.requirement)): \(RunDifference.alternativesText(change.old)) → "
                         + RunDifference.alternativesText(change.new)
                 ]
-                    + change.cases.map {
+                    + change.cases.prefix(Self.casesShown).map {
                         "    \($0.caseID): \($0.old.joined(separator: ", ")) → \($0.new.joined(separator: ", "))"
                     }
+                    + (change.cases.count > Self.casesShown
+                        ? [
+                            "    … and \(change.cases.count - Self.casesShown) more cases (the JSON difference has them all)"
+                        ]
+                        : [])
             }, .yellow)
         section(
             "Shapes changed",
@@ -45,6 +56,11 @@ extension ConsoleReporter {
                 difference.headline,
                 difference.hasRegression ? .red : (difference.isEmpty ? .green : .yellow)))
     }
+
+    /// How many cases of a changed reading the console lists.
+    static let casesShown = 10
+
+    private func short(_ digest: String?) -> String { digest.map { String($0.prefix(12)) } ?? "(none)" }
 
     private func section(_ title: String, _ lines: [String], _ color: Color? = nil) {
         guard !lines.isEmpty else { return }

@@ -20,6 +20,7 @@ struct CompareToOptions: ParsableArguments {
     @OptionGroup var comparison: ComparisonOptions
 
     func validate() throws {
+        _ = try ComparisonOptions.destinations(diffReport, option: "--diff-report")
         guard compareTo == nil else { return }
         let comparison = self.comparison
         if comparison.failOn != nil || comparison.slower != nil || comparison.allowCatalogChange || !diffReport.isEmpty

@@ -41,6 +41,10 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var comparison: ComparisonOptions
 
+    func validate() throws {
+        _ = try ComparisonOptions.destinations(report, option: "--report")
+    }
+
     func run() throws {
         let destinations = try ComparisonOptions.destinations(report, option: "--report")
         let difference = comparison.compare(

@@ -23,6 +23,11 @@ import Testing
         #expect(difference.notes.isEmpty)
         #expect(difference.headline.hasPrefix("No difference"))
         #expect(!(clean.shapes ?? []).isEmpty)
+        // Every case carries the digest of its definition, and no two cases share one.
+        let digests = clean.cases.compactMap(\.caseDigest)
+        #expect(digests.count == clean.cases.count)
+        #expect(Set(digests).count == digests.count)
+        #expect(clean.shapes?.contains { $0.name == "POST /me/interactions/{id} Accept → 2xx" } == true)
     }
 
     @Test func aDeviationSwitchListsTheCasesItBreaksAndTheRequirement() async throws {

@@ -164,4 +164,47 @@ struct RunDifferenceTests {
         #expect(log.shapes.map(\.name) == ["POST /me/interactions/{id} Accept → 2xx"])
         #expect(log.shapes.first?.members == ["": ["empty"]])
     }
+
+    @Test func aCaseDigestFollowsTheCaseAndThePresetsAndGoldensItNames() throws {
+        let node = try YAMLValue.parse(
+            "id: a\nsteps:\n  - request: {as: agent1, method: GET, path: /me}\n    expect: [success, {golden: A/x.json}]\n",
+            file: "a.yaml")
+        let preset = try YAMLValue.parse("- status: 200\n  requirement: R\n", file: "p.yaml")
+        let other = try YAMLValue.parse("- status: 201\n  requirement: R\n", file: "p.yaml")
+        let digest = CaseDigest.sha256(
+            operation: "Accept", node: node, presets: ["success": preset], goldens: ["A/x.json": ["a": 1]])
+        #expect(digest.count == 64)
+        #expect(
+            digest
+                == CaseDigest.sha256(
+                    operation: "Accept", node: node, presets: ["success": preset, "unused": other],
+                    goldens: ["A/x.json": ["a": 1], "B/y.json": [:]]))
+        #expect(
+            digest
+                != CaseDigest.sha256(
+                    operation: "Accept", node: node, presets: ["success": other], goldens: ["A/x.json": ["a": 1]]))
+        #expect(
+            digest
+                != CaseDigest.sha256(
+                    operation: "Accept", node: node, presets: ["success": preset], goldens: ["A/x.json": ["a": 2]]))
+        #expect(
+            digest
+                != CaseDigest.sha256(
+                    operation: "Reject", node: node, presets: ["success": preset], goldens: ["A/x.json": ["a": 1]]))
+    }
+
+    @Test func mergingShardsUnitesTheirShapes() {
+        let first = run(
+            [judged("a", .pass)],
+            shapes: [MessageShape(kind: .answer, name: "GET /me → 2xx", members: ["/x": ["string"]], examples: ["a"])])
+        let second = run(
+            [judged("b", .pass)],
+            shapes: [MessageShape(kind: .answer, name: "GET /me → 2xx", members: ["/x": ["null"]], examples: ["b"])])
+        let merged = RunMerge.merge([first, second], catalogOrder: ["a", "b"])
+        #expect(
+            merged.shapes == [
+                MessageShape(
+                    kind: .answer, name: "GET /me → 2xx", members: ["/x": ["null", "string"]], examples: ["a", "b"])
+            ])
+    }
 }
