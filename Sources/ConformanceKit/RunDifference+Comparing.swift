@@ -163,6 +163,7 @@ extension RunDifference {
         if result.verdict == .error || result.verdict == .skip { return result.error }
         let deviations = result.deviations.filter { $0.level != .info }
         return (deviations.first { broken.contains($0.requirement) } ?? deviations.first)?.message
+            ?? (result.verdict == .note ? result.notes.first : nil)
     }
 
     static func slower(_ old: CaseResult, _ new: CaseResult, factor: Double) -> DurationChange? {

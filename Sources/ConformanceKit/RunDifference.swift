@@ -32,7 +32,7 @@ public struct RunDifference: Sendable, Hashable, Codable {
         public var broken: [String]
         /// Requirements the case broke before and no longer does.
         public var fixed: [String]
-        /// Why, in one line: the new run's error, or its first deviation of a newly broken requirement.
+        /// Why, in one line: the new run's error, its first deviation of a newly broken requirement, or a NOTE's note.
         public var reason: String?
     }
 

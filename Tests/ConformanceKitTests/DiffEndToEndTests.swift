@@ -39,6 +39,7 @@ import Testing
         // The case that sends the sample's name now sees it accepted: a reading, so a NOTE, not a regression.
         #expect(difference.otherChanges.map(\.caseID) == ["endconference-sample-name"])
         #expect(difference.otherChanges.map(\.new) == [.note])
+        #expect(difference.otherChanges.first?.reason?.contains("LeaveConference") == true)
         #expect(difference.readings.map(\.reading) == ["leaveconference-alias"])
         #expect(difference.regressions.allSatisfy { $0.old == .pass && $0.new == .fail })
         #expect(difference.regressions.allSatisfy { $0.broken == ["ENDCONFERENCE-NAME"] })

@@ -207,4 +207,15 @@ struct RunDifferenceTests {
                     kind: .answer, name: "GET /me → 2xx", members: ["/x": ["null", "string"]], examples: ["a", "b"])
             ])
     }
+
+    @Test func onlyWaiversThatWentStaleInTheNewRunAreListed() throws {
+        var old = run([judged("a", .pass)])
+        old.staleWaivers = ["a / R1: the deviation no longer happens"]
+        var new = old
+        new.staleWaivers = old.staleWaivers! + ["a / R2: the deviation no longer happens"]
+        let difference = try RunDifference(old: old, new: new)
+        #expect(difference.staleWaivers == ["a / R2: the deviation no longer happens"])
+        #expect(!difference.hasRegression)
+        #expect(difference.fails(.change))
+    }
 }
