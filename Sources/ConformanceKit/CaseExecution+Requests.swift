@@ -171,6 +171,9 @@ extension CaseExecution {
             transcript.append(
                 "\(who): \(template.method) \(path)\(body.map { " " + $0 } ?? "") → HTTP \(answer.status) \(answer.bodySummary)"
             )
+            shapes.recordAnswer(
+                method: template.method, pathTemplate: template.path,
+                operationName: template.body?["operationName"]?.stringValue, answer: answer, caseID: testCase.id)
             return (request, answer)
         } catch {
             transcript.append("\(who): \(template.method) \(path) → no answer: \(error.reason)")

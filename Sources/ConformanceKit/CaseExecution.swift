@@ -36,6 +36,8 @@ final class CaseExecution {
     /// `noNotification` steps, checked together once the quiet period after the last step has passed.
     /// With the inbox positions before which messages do not count (`since: step`), else nil.
     var absences: [(expectation: NotificationExpectation, pattern: JSONPattern, since: [String: Int]?)] = []
+    /// The shapes of the answers and notifications the case received (the report's `shapes`).
+    var shapes = ShapeLog()
     lazy var lastActivity = clock.now
 
     init(
@@ -63,7 +65,7 @@ final class CaseExecution {
 
     /// The result of a case that could not start, e.g. because the fixture reset failed.
     static func errored(_ testCase: ConformanceCase, reason: String) -> CaseResult {
-        CaseResult(
+        var result = CaseResult(
             id: testCase.id,
             operation: testCase.operation,
             title: testCase.title,
@@ -71,6 +73,8 @@ final class CaseExecution {
             verdict: .error,
             error: reason
         )
+        result.caseDigest = testCase.digest
+        return result
     }
 
     /// What a step's outcome means for the steps after it.
@@ -99,9 +103,10 @@ final class CaseExecution {
         }
         if error == nil, skipReason == nil, !Task.isCancelled { await checkAbsences() }
         if Task.isCancelled { error = Runner.interruptedReason }
+        await recordNotificationShapes()
         let verdict: Verdict =
             skipReason != nil ? .skip : CaseResult.verdict(deviations: deviations, notes: notes, error: error)
-        return CaseResult(
+        var result = CaseResult(
             id: testCase.id,
             operation: testCase.operation,
             title: testCase.title,
@@ -118,6 +123,18 @@ final class CaseExecution {
                 ? nil
                 : Dictionary(grouping: observations, by: \.reading).mapValues { $0.map(\.alternative).sorted() }
         )
+        result.caseDigest = testCase.digest
+        return result
+    }
+
+    /// The shapes of the notifications the case's agents received while it held them.
+    func recordNotificationShapes() async {
+        for (role, inbox) in inboxes {
+            let cursor = cursors[role] ?? 0
+            for notification in await inbox.all().dropFirst(cursor) {
+                shapes.recordNotification(notification, caseID: testCase.id)
+            }
+        }
     }
 
     /// Notes where the inboxes stand as a step that can cause notifications begins.

@@ -69,7 +69,7 @@ struct CaseReader {
         for requirement in (given + steps).flatMap(\.requirements) where !requirements.contains(requirement) {
             requirements.append(requirement)
         }
-        return ConformanceCase(
+        var testCase = ConformanceCase(
             id: id,
             operation: operation,
             title: try fields.required("title").string("title"),
@@ -80,6 +80,8 @@ struct CaseReader {
             line: node.line,
             agentsNeeded: max(1, AgentReferences.highest(in: node))
         )
+        testCase.digest = CaseDigest.sha256(operation: operation, node: node, presets: presets, goldens: goldens)
+        return testCase
     }
 
     mutating func readSteps(_ node: YAMLValue?, operation: String) throws(InputFileError) -> [Step] {

@@ -23,6 +23,9 @@ public struct CaseResult: Sendable, Hashable, Codable {
     public var readings: [String: [String]]?
     /// HTTP exchanges the case made (requests and fixture calls, one after the other): its chain of requests.
     public var exchanges: Int?
+    /// SHA-256 of the case's definition in the catalog (its YAML, the presets and goldens it names), so that
+    /// `conformance diff` can tell which cases changed between two catalogs.
+    public var caseDigest: String?
 
     public init(
         id: String,

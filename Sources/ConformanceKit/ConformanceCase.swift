@@ -19,6 +19,8 @@ public struct ConformanceCase: Sendable, Identifiable {
     /// or in a template such as `${agent3.id}` (at least 1). Its `agent1`...`agentN` are then N consecutive agents
     /// of the profile that no other running case holds.
     public var agentsNeeded = 1
+    /// SHA-256 of the case's definition: its YAML and the presets and goldens it names (see `CaseDigest`).
+    public var digest: String?
 
     /// The profile roles (`agent1`, `admin`, ...) the case uses.
     public var roles: [String] {

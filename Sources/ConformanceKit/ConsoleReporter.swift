@@ -10,7 +10,7 @@ public struct ConsoleReporter: Sendable {
 
     public var colour: Bool
     public var verbosity: Verbosity
-    private let write: @Sendable (String) -> Void
+    let write: @Sendable (String) -> Void
 
     public init(
         colour: Bool = ConsoleReporter.colourIsWanted(),

@@ -26,13 +26,7 @@ public enum ReportWriter {
         var problems: [String] = []
         for destination in destinations {
             do {
-                let data = try render(run, as: destination.format)
-                let url = URL(fileURLWithPath: destination.path)
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(),
-                    withIntermediateDirectories: true
-                )
-                try data.write(to: url, options: .atomic)
+                try save(render(run, as: destination.format), to: destination.path)
             } catch {
                 problems.append(
                     "cannot write the \(destination.format.rawValue) report to \(destination.path): \(error.localizedDescription)"
@@ -40,6 +34,13 @@ public enum ReportWriter {
             }
         }
         return problems
+    }
+
+    /// Writes `data` to `path` at once, creating the directories on the way.
+    static func save(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
     }
 
     public static func render(_ run: RunResult, as format: Format) throws -> Data {

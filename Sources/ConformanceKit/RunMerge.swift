@@ -20,6 +20,9 @@ public enum RunMerge {
         merged.staleWaivers = runs.flatMap { $0.staleWaivers ?? [] }
         merged.expiredWaivers = runs.flatMap { $0.expiredWaivers ?? [] }
         merged.readings = ReadingReport.merge(runs.compactMap(\.readings))
+        var shapes = ShapeLog()
+        for run in runs { shapes.merge(ShapeLog(run.shapes ?? [])) }
+        merged.shapes = runs.allSatisfy { $0.shapes == nil } ? nil : shapes.shapes
         return merged
     }
 }

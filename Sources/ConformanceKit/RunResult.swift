@@ -79,6 +79,9 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var expiredWaivers: [String]?
     /// For every point the document leaves open, the alternative the target follows.
     public var readings: [ReadingReport]?
+    /// The members and JSON types of every answer and notification the run received, per operation and message
+    /// type, so that `conformance diff` can show what changed even where both runs pass.
+    public var shapes: [MessageShape]?
 
     public init(
         target: Target,

@@ -67,13 +67,14 @@ public struct Runner: Sendable {
         }
         let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request, breaker: breaker)
         let order = Self.schedule(cases, jobs: options.jobs)
-        let (results, notifications, channels) = await sessions.withOpenSessions { inboxes, problems in
+        let (results, notifications, channels, shapes) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {
                 await progress(.sessionProblem(role: role, message: message))
             }
             let health = NotificationHealth(inboxes: Array(inboxes.values))
-            let results = await withTaskGroup(of: (Int, [Int], CaseResult).self) { group in
+            let (results, shapes) = await withTaskGroup(of: (Int, [Int], CaseResult, ShapeLog).self) { group in
                 var results = [CaseResult?](repeating: nil, count: cases.count)
+                var logs = [ShapeLog](repeating: ShapeLog(), count: cases.count)
                 var pending = order[...]
                 var leases = AgentLeases(agents: profile.agents.count)
                 var running = 0
@@ -85,7 +86,9 @@ public struct Runner: Sendable {
                     while running < options.jobs, let index = pending.popFirst() {
                         let testCase = cases[index]
                         if let resetProblem {
-                            group.addTask { (index, [], CaseExecution.errored(testCase, reason: resetProblem)) }
+                            group.addTask {
+                                (index, [], CaseExecution.errored(testCase, reason: resetProblem), ShapeLog())
+                            }
                             running += 1
                             continue
                         }
@@ -99,7 +102,7 @@ public struct Runner: Sendable {
                         client.caseId = testCase.id
                         client.caseMeter = ExchangeMeter()
                         group.addTask { [client] in
-                            var result = await CaseExecution(
+                            let execution = CaseExecution(
                                 testCase: testCase,
                                 catalog: catalog,
                                 profile: view.profile,
@@ -109,18 +112,20 @@ public struct Runner: Sendable {
                                 sessionProblems: view.problems,
                                 health: health,
                                 observe: { await progress(.goldenObserved($0)) }
-                            ).run()
+                            )
+                            var result = await execution.run()
                             result.exchanges = client.caseMeter?.count
-                            return (index, members, result)
+                            return (index, members, result, execution.shapes)
                         }
                     }
                     pending = (skipped + pending)[...]
                 }
                 launch()
-                for await (index, members, result) in group {
+                for await (index, members, result, log) in group {
                     leases.release(members)
                     running -= 1
                     results[index] = result
+                    logs[index] = log
                     finished += 1
                     await progress(.caseFinished(index: finished, total: cases.count, result: result))
                     launch()
@@ -134,17 +139,23 @@ public struct Runner: Sendable {
                         await progress(.caseFinished(index: finished, total: cases.count, result: result))
                     }
                 }
-                return results.compactMap { $0 }
+                // Merged in catalog order, so that each shape's examples are its first cases.
+                var shapes = ShapeLog()
+                for log in logs { shapes.merge(log) }
+                return (results.compactMap { $0 }, shapes)
             }
             var notifications = 0
             var channels: [Observation: Int] = [:]
+            var everyShape = shapes
             for inbox in inboxes.values {
                 notifications += await inbox.count
                 for notification in await inbox.all() {
                     if let observed = Self.channelReading(notification) { channels[observed, default: 0] += 1 }
+                    // Also what arrived while no case held the agent, so that a run's shapes do not depend on timing.
+                    everyShape.recordNotification(notification, caseID: nil)
                 }
             }
-            return (results, notifications, channels)
+            return (results, notifications, channels, everyShape)
         }
         let elapsed = clock.now - start
         var result = RunResult(
@@ -161,6 +172,7 @@ public struct Runner: Sendable {
         result.exchanges = client.meter.count
         result.notifications = notifications
         result.readings = ReadingReport.summarize(catalog.readings, cases: results, messages: channels)
+        result.shapes = shapes.shapes
         return result
     }
 

@@ -20,7 +20,8 @@ struct Conformance: AsyncParsableCommand {
         version: SuiteVersion.current,
         subcommands: [
             RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self, SelfTestCommand.self,
-            BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, ExplainCommand.self,
+            BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, DiffCommand.self,
+            ExplainCommand.self,
             RecordCommand.self,
         ]
     )

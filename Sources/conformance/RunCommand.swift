@@ -30,12 +30,19 @@ struct RunCommand: AsyncParsableCommand {
             written with "complete": false, and the exit code is 3. Any answer, even a wrong one, resets the count. \
             --stop-after-failures changes the count; 0 never stops.
 
+            Comparing: --compare-to OLD.json prints at the end what changed since that run, as `conformance diff` \
+            does (verdicts, requirements, readings, answer and notification shapes). With --fail-on regression the \
+            difference decides the exit code instead of the verdicts: 1 only when a case's verdict got worse or a \
+            case breaks a requirement it did not break before (a release gate); --fail-on change exits 1 on any \
+            difference. A reference report of another catalog exits 2 unless --allow-catalog-change.
+
             Examples:
               conformance run
               conformance run --target lab.yaml --filter 'accept-*' --report json:reports/run.json
               conformance run --deviate ok-uppercase      (embedded server with one behaviour broken)
               conformance run --shard 2/3 --report json:shard2.json
               conformance run --target lab.yaml --baseline known.yaml --strict
+              conformance run --target lab.yaml --compare-to last-release.json --fail-on regression --report json:this.json
             """
     )
 
@@ -109,6 +116,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Count WARN as failure for the exit code.")
     var strict = false
 
+    @OptionGroup(title: "Comparing with an earlier run") var compare: CompareToOptions
+
     @Flag(name: .shortAndLong, help: "Print only failing cases and the summary.")
     var quiet = false
 
@@ -135,6 +144,7 @@ struct RunCommand: AsyncParsableCommand {
                 "--deviate, --reading and --variant apply to the embedded reference server only; drop --target")
         }
         let catalog = CatalogLocation.load(catalog)
+        let reference = compare.reference(catalogDigest: catalog.digest)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard stopAfterFailures >= 0 else { throw ValidationError("--stop-after-failures must be 0 or more") }
         var options = RunOptions(
@@ -208,39 +218,11 @@ struct RunCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("Interrupted: the reports cover the cases that ran.\n".utf8))
                 throw ExitCode(Interrupt.exitCode)
             }
-            let code = result.exitCode(strict: strict)
+            var code = result.exitCode(strict: strict)
+            if let reference, let gate = try compare.finish(result, reference: reference, reporter: reporter) {
+                code = gate
+            }
             if code != 0 { throw ExitCode(code) }
         }
-    }
-
-    static func certify(
-        _ catalog: Catalog,
-        _ profile: TargetProfile,
-        _ options: RunOptions,
-        _ httpClient: HTTPClient,
-        _ reporter: ConsoleReporter
-    ) async -> Result<RunResult, Runner.Unreachable> {
-        do {
-            let result = try await Runner(catalog: catalog, profile: profile, options: options).run(
-                httpClient: httpClient
-            ) { event in reporter.handle(event) }
-            return .success(result)
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// Only for selecting cases before a profile exists (selection does not depend on it).
-    var placeholderProfile: TargetProfile {
-        TargetProfile(
-            name: "",
-            baseURL: "http://127.0.0.1",
-            agents: [],
-            admin: nil,
-            queues: [],
-            workbins: [],
-            mediaTypes: [],
-            fixtures: .manual
-        )
     }
 }

@@ -9,6 +9,7 @@ import Testing
 /// Runs the real runner against the real reference server on an ephemeral loopback port.
 func runCatalog(
     deviations: [String] = [],
+    readings: [String] = [],
     variant: Bool = false,
     filters: [String] = [],
     jobs: Int = 2
@@ -19,7 +20,8 @@ func runCatalog(
         let result = try await EmbeddedTarget.run(
             catalog: catalog,
             runOptions: RunOptions(filters: filters, jobs: jobs),
-            options: EmbeddedTarget.Options(deviations: deviations, variant: variant, notificationTimeout: .seconds(3)),
+            options: EmbeddedTarget.Options(
+                deviations: deviations, readings: readings, variant: variant, notificationTimeout: .seconds(3)),
             httpClient: httpClient
         ) { _ in }.get()
         try await httpClient.shutdown()
