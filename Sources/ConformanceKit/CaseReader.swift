@@ -41,19 +41,25 @@ struct CaseReader {
         return observation
     }
 
-    mutating func readOperationFile(_ path: String) throws(InputFileError) -> [ConformanceCase] {
-        let root = try YAMLValue.parse(Catalog.readText(path), file: path).mapping("an operation file")
-        try root.rejectUnknownFields(["operation", "cases", "access"])
-        let operation = try root.required("operation").string("operation")
-        var nodes = try root.required("cases").list("cases")
-        if let access = root["access"] {
-            nodes += try AccessCases.cases(from: access, operation: operation)
+    /// The cases of one operation file. A problem in one case is kept in `problems` and the other cases are
+    /// still read, so a load reports every problem at once.
+    mutating func readOperationFile(_ path: String, problems: inout InputProblems) -> [ConformanceCase] {
+        let read = problems.attempt { () throws(InputFileError) -> (String, [YAMLValue]) in
+            let root = try YAMLValue.parse(Catalog.readText(path), file: path).mapping("an operation file")
+            try root.rejectUnknownFields(["operation", "cases", "access"])
+            let operation = try root.required("operation").string("operation")
+            var nodes = try root.required("cases").list("cases")
+            if let access = root["access"] {
+                nodes += try AccessCases.cases(from: access, operation: operation)
+            }
+            return (operation, nodes)
         }
-        var cases: [ConformanceCase] = []
-        for node in nodes {
-            cases.append(try readCase(shorthands.expandCase(node, operation: operation), operation: operation))
+        guard let (operation, nodes) = read else { return [] }
+        return nodes.compactMap { node in
+            problems.attempt { () throws(InputFileError) in
+                try readCase(shorthands.expandCase(node, operation: operation), operation: operation)
+            }
         }
-        return cases
     }
 
     mutating func readCase(_ node: YAMLValue, operation: String) throws(InputFileError) -> ConformanceCase {

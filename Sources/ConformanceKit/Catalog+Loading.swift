@@ -7,34 +7,57 @@ extension Catalog {
     public static func load(root: String, allowMissingGoldens: Bool = false) throws(InputFileError) -> Catalog {
         let specs = (root as NSString).appendingPathComponent("specs")
         let goldenRoot = (root as NSString).appendingPathComponent("golden")
-        let requirements = try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
+        var problems = InputProblems()
+        let requirements = problems.attempt { () throws(InputFileError) in
+            try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
+        }
         let presetsPath = (specs as NSString).appendingPathComponent("presets.yaml")
-        let presets = FileManager.default.fileExists(atPath: presetsPath) ? try loadPresets(presetsPath) : [:]
+        let presets =
+            FileManager.default.fileExists(atPath: presetsPath)
+            ? problems.attempt { () throws(InputFileError) in try loadPresets(presetsPath) } ?? [:] : [:]
         let readingsPath = (specs as NSString).appendingPathComponent("readings.yaml")
-        let readings =
-            FileManager.default.fileExists(atPath: readingsPath)
-            ? try ReadingDefinition.load(readingsPath, requirements: requirements) : []
+        var readings: [ReadingDefinition] = []
+        if let requirements, FileManager.default.fileExists(atPath: readingsPath) {
+            readings =
+                problems.attempt { () throws(InputFileError) in
+                    try ReadingDefinition.load(readingsPath, requirements: requirements)
+                } ?? []
+        }
         let operationsDirectory = (specs as NSString).appendingPathComponent("operations")
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: operationsDirectory)
                 .filter { $0.hasSuffix(".yaml") }.sorted()
         } catch {
-            throw InputFileError(
-                file: operationsDirectory, message: "cannot list the operation files: \(error.localizedDescription)")
+            problems.add(
+                InputFileError(
+                    file: operationsDirectory,
+                    message: "cannot list the operation files: \(error.localizedDescription)"))
+            files = []
         }
         let fixturesPath = (specs as NSString).appendingPathComponent("fixtures.yaml")
         var reader = CaseReader(presets: presets, goldenRoot: goldenRoot, readings: readings)
         reader.allowMissingGoldens = allowMissingGoldens
         if FileManager.default.fileExists(atPath: fixturesPath) {
-            reader.shorthands = try CatalogShorthands.load(fixturesPath)
+            reader.shorthands =
+                problems.attempt { () throws(InputFileError) in try CatalogShorthands.load(fixturesPath) } ?? .none
         }
+        let mutationsPath = (specs as NSString).appendingPathComponent("mutations.yaml")
+        let mutations =
+            FileManager.default.fileExists(atPath: mutationsPath)
+            ? problems.attempt { () throws(InputFileError) in try loadMutations(mutationsPath) } ?? [] : []
         var cases: [ConformanceCase] = []
         for file in files {
-            cases += try reader.readOperationFile((operationsDirectory as NSString).appendingPathComponent(file))
+            let path = (operationsDirectory as NSString).appendingPathComponent(file)
+            cases += reader.readOperationFile(path, problems: &problems)
         }
-        var catalog = Catalog(requirements: requirements, cases: cases, goldens: reader.goldens, readings: readings)
-        try catalog.validateReferences()
+        var catalog = Catalog(
+            requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
+        catalog.mutations = mutations
+        if requirements != nil {
+            for problem in catalog.referenceProblems() { problems.add(problem) }
+        }
+        try problems.throwIfAny()
         catalog.digest = CatalogDigest.sha256(root: root)
         return catalog
     }
@@ -101,35 +124,42 @@ extension Catalog {
         return result
     }
 
-    /// Every cited requirement exists and every golden is canonical.
-    func validateReferences() throws(InputFileError) {
+    /// Every case id is unique and every cited requirement exists: one problem per broken reference.
+    func referenceProblems() -> [InputFileError] {
         let known = Set(requirements.map(\.id))
+        var problems: [InputFileError] = []
         var seenIDs: [String: ConformanceCase] = [:]
         for testCase in cases {
             if let other = seenIDs[testCase.id] {
-                throw InputFileError(
-                    file: testCase.file,
-                    line: testCase.line,
-                    message: "case id '\(testCase.id)' is also used at \(other.file):\(other.line ?? 0)"
-                )
-            }
-            seenIDs[testCase.id] = testCase
-            for step in testCase.given + testCase.steps {
-                for id in step.requirements where !known.contains(id) {
-                    throw InputFileError(
+                problems.append(
+                    InputFileError(
                         file: testCase.file,
-                        line: step.line ?? testCase.line,
-                        message: "case '\(testCase.id)' cites unknown requirement '\(id)'"
-                    )
-                }
+                        line: testCase.line,
+                        message: "case id '\(testCase.id)' is also used at \(other.file):\(other.line ?? 0)"
+                    ))
             }
-            for id in testCase.requirements where !known.contains(id) {
-                throw InputFileError(
-                    file: testCase.file,
-                    line: testCase.line,
-                    message: "case '\(testCase.id)' cites unknown requirement '\(id)'"
-                )
+            seenIDs[testCase.id] = seenIDs[testCase.id] ?? testCase
+            var cited: [(id: String, line: Int?)] = []
+            for step in testCase.given + testCase.steps { cited += step.requirements.map { ($0, step.line) } }
+            cited += testCase.requirements.map { ($0, nil) }
+            var reported: Set<String> = []
+            for (id, line) in cited where !known.contains(id) && reported.insert(id).inserted {
+                problems.append(
+                    InputFileError(
+                        file: testCase.file,
+                        line: line ?? testCase.line,
+                        message: "case '\(testCase.id)' cites unknown requirement '\(id)'"
+                    ))
             }
         }
+        for mutation in mutations {
+            for id in mutation.breaks where !known.contains(id) {
+                problems.append(
+                    InputFileError(
+                        file: mutation.file, line: mutation.line,
+                        message: "switch '\(mutation.name)' breaks unknown requirement '\(id)'"))
+            }
+        }
+        return problems
     }
 }

@@ -10,6 +10,8 @@ public struct Catalog: Sendable {
     public var goldens: [String: JSONValue]
     /// The points the document leaves open, with their alternatives (`specs/readings.yaml`).
     public var readings: [ReadingDefinition]
+    /// The reference server's deviation switches and what each breaks (`specs/mutations.yaml`).
+    public var mutations: [Mutation] = []
     /// SHA-256 over every catalog and golden file (paths and bytes), so a report names exactly what it checked.
     public var digest: String?
 

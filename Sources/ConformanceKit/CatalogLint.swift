@@ -41,6 +41,8 @@ public struct CatalogLint: Sendable {
         }
     }
 
+    /// The catalog linted.
+    public var catalog = Catalog(requirements: [], cases: [], goldens: [:])
     /// Problems to fix, each naming its file (and line where there is one).
     public var problems: [InputFileError] = []
     /// Coverage per level, MUST first.
@@ -65,6 +67,7 @@ public struct CatalogLint: Sendable {
     public static func run(root: String, fix: Bool = false) throws(InputFileError) -> CatalogLint {
         let catalog = try Catalog.load(root: root)
         var lint = CatalogLint()
+        lint.catalog = catalog
         let goldenRoot = (root as NSString).appendingPathComponent("golden")
         for relative in goldenFiles(under: goldenRoot) {
             let path = (goldenRoot as NSString).appendingPathComponent(relative)

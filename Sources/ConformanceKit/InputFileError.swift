@@ -7,13 +7,26 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
     /// What is wrong and, where possible, what would be right.
     public var message: String
 
+    /// Further problems found in the same pass (a catalog load reports all of them at once).
+    public var others: [InputFileError] = []
+
     public init(file: String, line: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
 
+    /// This problem and the others found with it, one per problem.
+    public var all: [InputFileError] {
+        var first = self
+        first.others = []
+        return [first] + others.flatMap(\.all)
+    }
+
+    /// `file:line: message`; with further problems, one line each after a count.
     public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+        let lines = all.map { "\($0.file)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
+        guard lines.count > 1 else { return lines[0] }
+        return "\(lines.count) problems:\n  " + lines.joined(separator: "\n  ")
     }
 }

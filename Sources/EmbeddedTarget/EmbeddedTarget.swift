@@ -86,9 +86,41 @@ public enum EmbeddedTarget {
         }
     }
 
-    /// Every deviation switch of the reference server, with the requirement it breaks.
-    public static var switches: [MutationTest.Switch] {
-        ServerSwitch.allCases.map { MutationTest.Switch(name: $0.rawValue, summary: $0.summary, expected: $0.breaks) }
+    /// The names of the reference server's deviation switches.
+    public static var switchNames: [String] { ServerSwitch.allCases.map(\.rawValue) }
+
+    /// Every deviation switch of the reference server, with the requirements the catalog's
+    /// `specs/mutations.yaml` says it breaks.
+    public static func switches(in catalog: Catalog) throws(InputFileError) -> [MutationTest.Switch] {
+        var problems = mutationProblems(catalog)
+        guard problems.isEmpty else {
+            var first = problems.removeFirst()
+            first.others = problems
+            throw first
+        }
+        return ServerSwitch.allCases.compactMap { server in
+            catalog.mutation(server.rawValue).map {
+                MutationTest.Switch(name: server.rawValue, summary: server.summary, expected: $0.breaks)
+            }
+        }
+    }
+
+    /// A switch of the server that `specs/mutations.yaml` does not list, or an entry that names no switch.
+    public static func mutationProblems(_ catalog: Catalog) -> [InputFileError] {
+        let file = catalog.mutations.first?.file ?? "specs/mutations.yaml"
+        let missing = ServerSwitch.allCases.filter { catalog.mutation($0.rawValue) == nil }.map {
+            InputFileError(
+                file: file,
+                message: "the reference server's switch '\($0.rawValue)' (\($0.summary)) is not listed; add it with "
+                    + "the requirements it breaks")
+        }
+        let unknown = catalog.mutations.filter { ServerSwitch(rawValue: $0.name) == nil }.map {
+            InputFileError(
+                file: $0.file, line: $0.line,
+                message: "'\($0.name)' is not a switch of the reference server (`conformance serve "
+                    + "--list-deviations` lists them)")
+        }
+        return missing + unknown
     }
 
     /// The profile name a run reports.
@@ -170,7 +202,7 @@ public enum EmbeddedTarget {
         caseJobs: Int = 8,
         progress: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws -> SelfTestResult {
-        let selected = switches.filter { only.isEmpty || only.contains($0.name) }
+        let selected = try switches(in: catalog).filter { only.isEmpty || only.contains($0.name) }
         let configurations = readings ? readingConfigurations : []
         // The reading runs take no notification timeouts, the switch runs often do: give the switches most slots.
         let readingJobs = configurations.isEmpty ? 0 : max(1, jobs / 3)

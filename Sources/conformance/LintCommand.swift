@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceKit
+import EmbeddedTarget
 import Foundation
 
 /// `conformance lint`: validates every catalog file and prints spec-clause coverage.
@@ -9,7 +10,8 @@ struct LintCommand: ParsableCommand {
         abstract: "Validate the catalog and print how many requirements its cases cover.",
         discussion: """
             Fails (exit 1) on unknown requirement ids or fields, missing, unused or non-canonical goldens, and on \
-            any MUST or SHOULD requirement that no case cites. Catalog files that cannot be read exit 2.
+            any MUST or SHOULD requirement that no case cites. Catalog files that cannot be read exit 2. Every problem \
+            of every file is listed in one pass.
 
             Examples:
               conformance lint
@@ -24,12 +26,13 @@ struct LintCommand: ParsableCommand {
     var fix = false
 
     func run() throws {
-        let lint: CatalogLint
+        var lint: CatalogLint
         do {
             lint = try CatalogLint.run(root: CatalogLocation.resolve(catalog), fix: fix)
         } catch {
             failAndExit("catalog: \(error)", code: ExitStatus.usage)
         }
+        lint.problems += EmbeddedTarget.mutationProblems(lint.catalog)
         for problem in lint.problems { print("error: \(problem)") }
         print("Cases per operation:")
         for (operation, count) in lint.casesPerOperation { print("  \(operation): \(count)") }

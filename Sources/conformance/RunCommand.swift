@@ -178,7 +178,7 @@ struct RunCommand: AsyncParsableCommand {
                 "no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases",
                 code: ExitStatus.usage)
         }
-        let known = Set(EmbeddedTarget.switches.map(\.name))
+        let known = Set(EmbeddedTarget.switchNames)
         if let unknown = deviate.first(where: { !known.contains($0) }) {
             throw ValidationError(EmbeddedTarget.UnknownSwitch(name: unknown).description)
         }

@@ -41,7 +41,7 @@ struct SelfTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = CatalogLocation.load(catalog)
-        let known = Set(EmbeddedTarget.switches.map(\.name))
+        let known = Set(EmbeddedTarget.switchNames)
         if let unknown = only.first(where: { !known.contains($0) }) {
             throw ValidationError(
                 "--only '\(unknown)' is not a switch; `conformance serve --list-deviations` lists them")

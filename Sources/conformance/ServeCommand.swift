@@ -62,10 +62,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         if listDeviations {
+            // What each switch breaks is catalog data; without a catalog the list still names the switches.
+            let catalog = try? Catalog.load(root: CatalogLocation.resolve(nil))
             let width = ServerDeviation.allCases.map(\.rawValue.count).max() ?? 0
             for deviation in ServerDeviation.allCases {
                 let name = deviation.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-                print("\(name)  breaks \(deviation.breaks.joined(separator: ", ")): \(deviation.summary)")
+                let breaks = catalog?.mutation(deviation.rawValue)?.breaks.joined(separator: ", ") ?? "?"
+                print("\(name)  breaks \(breaks): \(deviation.summary)")
             }
             return
         }

@@ -129,6 +129,38 @@ let minimalRequirements = """
         #expect(error.message.contains("invalid matcher at /status"))
     }
 
+    @Test func oneLoadReportsEveryProblemOfEveryFile() throws {
+        let error = try loadingError([
+            "specs/requirements.yaml": minimalRequirements,
+            "specs/operations/A.yaml": """
+            operation: A
+            cases:
+              - id: a-one
+                title: t
+                steps:
+                  - request: {as: agent1, path: /me/interactions, methd: GET}
+              - id: a-two
+                title: t
+                steps:
+                  - request: {as: agent1, path: /me/interactions}
+                    expect: [{status: 200, requirement: R-THREE}]
+              - id: a-three
+                title: t
+                steps:
+                  - request: {as: agent1, path: /me/interactions}
+                    expect: [{status: 200, requirement: R-ONE}]
+            """,
+            "specs/operations/B.yaml": "operation: B\ncases: [{id: b-one}]\n",
+        ])
+        let problems = error.all
+        #expect(problems.count == 3)
+        #expect(problems.map { ($0.file as NSString).lastPathComponent } == ["A.yaml", "B.yaml", "A.yaml"])
+        #expect(problems[0].message.contains("unknown field 'methd'"))
+        #expect(problems[1].message.contains("steps"))
+        #expect(problems[2].message == "case 'a-two' cites unknown requirement 'R-THREE'")
+        #expect(error.description.hasPrefix("3 problems:\n  "))
+    }
+
     @Test func invalidYAMLNamesTheLine() throws {
         let error = try loadingError([
             "specs/requirements.yaml": "requirements:\n  - {id: R, level: MUST\n",
