@@ -1,7 +1,7 @@
 import ConformanceJSON
 import Foundation
 
-/// Drives the target's fixtures (docs/fixture-contract.md): reset, and new interactions routed to an agent.
+/// Drives the target's fixtures (docs/fixtures.md): reset, and new interactions routed to an agent.
 public struct FixtureDriver: Sendable {
     /// Why a fixture could not be set up; the case becomes ERROR.
     public struct Failure: Error, Sendable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The server under test and how to drive it (docs/target-profile.md).
+/// The server under test and how to drive it (docs/profile.md).
 public struct TargetProfile: Sendable, Hashable {
     /// A user the suite acts as.
     public struct Account: Sendable, Hashable {

@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Target profile (YAML; docs/target-profile.md). Default: the embedded reference server.")
+    @Option(name: .long, help: "Target profile (YAML; docs/profile.md). Default: the embedded reference server.")
     var target: String?
 
     @Option(
