@@ -26,27 +26,27 @@ struct BaselineCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let run = SavedRun.load(from)
+        let run = try SavedRun.load(from)
         let yaml = Baseline.from(run).yaml
         guard let output else { return print(yaml, terminator: "") }
         do {
             try yaml.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            failAndExit("cannot write \(output): \(error.localizedDescription)", code: ExitStatus.usage)
+            throw CommandFailure("cannot write \(output): \(error.localizedDescription)", code: ExitStatus.usage)
         }
     }
 }
 
 /// Reading saved JSON reports for the commands that work on them.
 enum SavedRun {
-    static func load(_ path: String) -> RunResult {
+    static func load(_ path: String) throws(CommandFailure) -> RunResult {
         guard let data = FileManager.default.contents(atPath: path) else {
-            failAndExit("\(path): cannot be read", code: ExitStatus.usage)
+            throw CommandFailure("\(path): cannot be read", code: ExitStatus.usage)
         }
         do {
             return try JSONDecoder().decode(RunResult.self, from: data)
         } catch {
-            failAndExit(
+            throw CommandFailure(
                 "\(path): not a run report written by `conformance run --report json:…` (\(error))",
                 code: ExitStatus.usage)
         }

@@ -28,8 +28,7 @@ struct BenchCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/.")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Option(name: .long, help: "Timed runs per setting (after one warm-up run).")
     var runs = 5
@@ -59,7 +58,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog = CatalogLocation.load(catalog)
+        let catalog = try location.load()
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let delay = latency.flatMap(DurationText.parse) ?? .zero
@@ -80,7 +79,7 @@ struct BenchCommand: AsyncParsableCommand {
             say(Benchmark.report(series, peakMemoryKiB: Benchmark.peakMemoryKiB()))
         } catch {
             try? await httpClient.shutdown()
-            failAndExit("bench could not run: \(error)", code: 1)
+            throw CommandFailure("bench could not run: \(error)", code: 1)
         }
     }
 }

@@ -17,12 +17,4 @@ enum CatalogLocation {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
     }
-
-    static func load(_ option: String?) -> Catalog {
-        do {
-            return try Catalog.load(root: resolve(option))
-        } catch {
-            failAndExit("catalog: \(error)", code: ExitStatus.usage)
-        }
-    }
 }

@@ -31,12 +31,12 @@ struct CompareToOptions: ParsableArguments {
 
     /// The reference run, read before anything runs: a report that cannot be read, or of another catalog (unless
     /// allowed), exits 2 at once.
-    func reference(catalogDigest: String?) -> RunResult? {
+    func reference(catalogDigest: String?) throws(CommandFailure) -> RunResult? {
         guard let compareTo else { return nil }
-        let reference = SavedRun.load(compareTo)
+        let reference = try SavedRun.load(compareTo)
         if !comparison.allowCatalogChange, reference.suite.catalogDigest != catalogDigest {
             let mismatch = RunDifference.CatalogMismatch(old: reference.suite.catalogDigest, new: catalogDigest)
-            failAndExit("\(compareTo): \(mismatch)", code: ExitStatus.usage)
+            throw CommandFailure("\(compareTo): \(mismatch)", code: ExitStatus.usage)
         }
         return reference
     }
@@ -46,7 +46,7 @@ struct CompareToOptions: ParsableArguments {
     /// gate), except that a run the target stopped keeps exit 3. Nil leaves the run's own code.
     func finish(_ run: RunResult, reference: RunResult, reporter: ConsoleReporter) throws -> Int32? {
         let destinations = try ComparisonOptions.destinations(diffReport, option: "--diff-report")
-        let difference = comparison.compare(reference, run, reporter: reporter, destinations: destinations)
+        let difference = try comparison.compare(reference, run, reporter: reporter, destinations: destinations)
         guard let gate = comparison.failOn?.gate, run.stopped == nil else { return nil }
         return difference.fails(gate) ? ExitStatus.deviations : 0
     }

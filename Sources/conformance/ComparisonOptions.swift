@@ -69,12 +69,12 @@ struct ComparisonOptions: ParsableArguments {
     /// Compares, prints the difference and writes its reports; exits 2 when the catalogs differ unasked.
     func compare(
         _ old: RunResult, _ new: RunResult, reporter: ConsoleReporter, destinations: [DifferenceReport.Destination]
-    ) -> RunDifference {
+    ) throws(CommandFailure) -> RunDifference {
         let difference: RunDifference
         do {
             difference = try RunDifference(old: old, new: new, options: options)
         } catch {
-            failAndExit(error.description, code: ExitStatus.usage)
+            throw CommandFailure(error.description, code: ExitStatus.usage)
         }
         reporter.difference(difference)
         for problem in DifferenceReport.write(difference, to: destinations) {

@@ -26,7 +26,8 @@ struct Conformance: AsyncParsableCommand {
         ]
     )
 
-    /// Maps argument errors to exit code 2 (docs/verdicts.md) instead of ArgumentParser's 64.
+    /// Maps every failure to an exit code of docs/verdicts.md at one place: argument errors to 2 (instead of
+    /// ArgumentParser's 64), a `CommandFailure` to its own code, after the command released what it held.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -35,11 +36,14 @@ struct Conformance: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data(("error: " + failure.message + "\n").utf8))
+            Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)
         }
@@ -51,10 +55,4 @@ enum ExitStatus {
     static let deviations: Int32 = 1
     static let usage: Int32 = 2
     static let unreachable: Int32 = 3
-}
-
-/// Prints a problem the user can act on and exits with `code`.
-func failAndExit(_ message: String, code: Int32) -> Never {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-    Foundation.exit(code)
 }

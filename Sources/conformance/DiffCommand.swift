@@ -47,8 +47,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let destinations = try ComparisonOptions.destinations(report, option: "--report")
-        let difference = comparison.compare(
-            SavedRun.load(old), SavedRun.load(new), reporter: ConsoleReporter(), destinations: destinations)
+        let difference = try comparison.compare(
+            try SavedRun.load(old), try SavedRun.load(new), reporter: ConsoleReporter(), destinations: destinations)
         if let gate = comparison.failOn?.gate, difference.fails(gate) { throw ExitCode(ExitStatus.deviations) }
     }
 }

@@ -12,14 +12,13 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A case id (see `conformance list`).")
     var caseID: String
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/.")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     func run() throws {
-        let catalog = CatalogLocation.load(catalog)
+        let catalog = try location.load()
         guard let testCase = catalog.cases.first(where: { $0.id == caseID }) else {
             let close = catalog.cases.map(\.id).filter { $0.hasPrefix(String(caseID.prefix(6))) }.prefix(5)
-            failAndExit(
+            throw CommandFailure(
                 "no case '\(caseID)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
                     + " (`conformance list` shows them all)",
                 code: ExitStatus.usage

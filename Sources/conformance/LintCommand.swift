@@ -19,8 +19,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/.")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Flag(name: .long, help: "Rewrite non-canonical goldens instead of reporting them.")
     var fix = false
@@ -28,9 +27,9 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         var lint: CatalogLint
         do {
-            lint = try CatalogLint.run(root: CatalogLocation.resolve(catalog), fix: fix)
+            lint = try CatalogLint.run(root: location.root, fix: fix)
         } catch {
-            failAndExit("catalog: \(error)", code: ExitStatus.usage)
+            throw CommandFailure("catalog: \(error)", code: ExitStatus.usage)
         }
         lint.problems += EmbeddedTarget.mutationProblems(lint.catalog)
         for problem in lint.problems { print("error: \(problem)") }

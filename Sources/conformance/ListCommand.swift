@@ -9,14 +9,13 @@ struct ListCommand: ParsableCommand {
         discussion: "Example: conformance list --filter 'accept-*'"
     )
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/.")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Option(name: .long, help: "Only cases whose id matches this glob or whose operation is this name (repeatable).")
     var filter: [String] = []
 
     func run() throws {
-        let catalog = CatalogLocation.load(catalog)
+        let catalog = try location.load()
         let options = RunOptions(filters: filter)
         let cases = options.select(catalog.cases)
         for testCase in cases {

@@ -22,8 +22,7 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
     var report: [String] = []
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/ (for the catalog order).")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Flag(name: .long, help: "Count WARN as failure for the exit code.")
     var strict = false
@@ -36,8 +35,9 @@ struct MergeCommand: ParsableCommand {
             }
             return destination
         }
-        let order = CatalogLocation.load(catalog).cases.map(\.id)
-        let merged = RunMerge.merge(reports.map(SavedRun.load), catalogOrder: order)
+        let order = try location.load().cases.map(\.id)
+        let merged = RunMerge.merge(
+            try reports.map { (path) throws(CommandFailure) in try SavedRun.load(path) }, catalogOrder: order)
         ConsoleReporter(verbosity: .quiet).finish(merged)
         for problem in ReportWriter.write(merged, to: destinations) { print("error: \(problem)") }
         let code = merged.exitCode(strict: strict)

@@ -35,8 +35,7 @@ struct RecordCommand: AsyncParsableCommand {
         help: "Only cases whose id matches this glob, or whose operation or requirement is this (repeatable).")
     var filter: [String] = []
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/.")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Flag(name: .long, help: "Print the diffs without writing any file.")
     var dryRun = false
@@ -45,18 +44,18 @@ struct RecordCommand: AsyncParsableCommand {
         guard let recordMode = GoldenRecorder.Mode(rawValue: mode) else {
             throw ValidationError("--mode '\(mode)' is not one of missing, failed, all")
         }
-        let root = CatalogLocation.resolve(catalog)
+        let root = location.root
         let catalog: Catalog
         do {
             catalog = try Catalog.load(root: root, allowMissingGoldens: recordMode == .missing)
         } catch {
-            failAndExit("catalog: \(error)", code: ExitStatus.usage)
+            throw CommandFailure("catalog: \(error)", code: ExitStatus.usage)
         }
-        let profile: TargetProfile? = target.map { path in
+        let profile: TargetProfile? = try target.map { path in
             do {
                 return try TargetProfile.load(path: path)
             } catch {
-                failAndExit("target profile: \(error)", code: ExitStatus.usage)
+                throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
             }
         }
         let observations = Locked<[GoldenObservation]>([])
@@ -90,7 +89,7 @@ struct RecordCommand: AsyncParsableCommand {
         }
         try? await httpClient.shutdown()
         if case .failure(let unreachable) = outcome {
-            failAndExit(unreachable.description, code: ExitStatus.unreachable)
+            throw CommandFailure(unreachable.description, code: ExitStatus.unreachable)
         }
         let goldenRoot = (root as NSString).appendingPathComponent("golden")
         let changes = GoldenRecorder.changes(observations.current, mode: recordMode, goldenRoot: goldenRoot)
@@ -106,7 +105,7 @@ struct RecordCommand: AsyncParsableCommand {
                 )
                 try change.text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                failAndExit("cannot write \(path): \(error.localizedDescription)", code: 1)
+                throw CommandFailure("cannot write \(path): \(error.localizedDescription)", code: 1)
             }
         }
         print(

@@ -37,14 +37,14 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let run = Self.load(from)
+        let run = try Self.load(from)
         let data: Data
         switch format {
         case .json:
             do {
                 data = try ReportWriter.render(run, as: .json)
             } catch {
-                failAndExit("\(from): cannot encode the report again: \(error)", code: ExitStatus.usage)
+                throw CommandFailure("\(from): cannot encode the report again: \(error)", code: ExitStatus.usage)
             }
         case .junit: data = Data(JUnitReport.render(run).utf8)
         case .html: data = Data(HTMLReport.render(run).utf8)
@@ -60,32 +60,35 @@ struct ReportCommand: ParsableCommand {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         } catch {
-            failAndExit("\(output): cannot write the report: \(error.localizedDescription)", code: ExitStatus.usage)
+            throw CommandFailure(
+                "\(output): cannot write the report: \(error.localizedDescription)", code: ExitStatus.usage)
         }
     }
 
     /// The run in `path`; exits 2 with `error: PATH: WHY` when it is missing, unreadable or not a run report.
-    private static func load(_ path: String) -> RunResult {
+    private static func load(_ path: String) throws(CommandFailure) -> RunResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            failAndExit("\(path): no such file", code: ExitStatus.usage)
+            throw CommandFailure("\(path): no such file", code: ExitStatus.usage)
         }
-        if isDirectory.boolValue { failAndExit("\(path): is a directory, not a JSON report", code: ExitStatus.usage) }
+        if isDirectory.boolValue {
+            throw CommandFailure("\(path): is a directory, not a JSON report", code: ExitStatus.usage)
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            failAndExit("\(path): cannot be read: permission denied", code: ExitStatus.usage)
+            throw CommandFailure("\(path): cannot be read: permission denied", code: ExitStatus.usage)
         }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            failAndExit("\(path): cannot be read: \(error.localizedDescription)", code: ExitStatus.usage)
+            throw CommandFailure("\(path): cannot be read: \(error.localizedDescription)", code: ExitStatus.usage)
         }
         do {
             return try JSONDecoder().decode(RunResult.self, from: data)
         } catch let error as DecodingError {
-            failAndExit("\(path): \(describe(error, in: data))", code: ExitStatus.usage)
+            throw CommandFailure("\(path): \(describe(error, in: data))", code: ExitStatus.usage)
         } catch {
-            failAndExit("\(path): not a run report: \(error)", code: ExitStatus.usage)
+            throw CommandFailure("\(path): not a run report: \(error)", code: ExitStatus.usage)
         }
     }
 

@@ -70,8 +70,7 @@ struct RunCommand: AsyncParsableCommand {
     )
     var baseline: String?
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/ (default: found from the current directory).")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Option(name: .long, help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
     var timeout: String?
@@ -143,8 +142,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--deviate, --reading and --variant apply to the embedded reference server only; drop --target")
         }
-        let catalog = CatalogLocation.load(catalog)
-        let reference = compare.reference(catalogDigest: catalog.digest)
+        let catalog = try location.load()
+        let reference = try compare.reference(catalogDigest: catalog.digest)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard stopAfterFailures >= 0 else { throw ValidationError("--stop-after-failures must be 0 or more") }
         var options = RunOptions(
@@ -157,24 +156,24 @@ struct RunCommand: AsyncParsableCommand {
             }
             options.shard = parsed
         }
-        let baseline: Baseline? = self.baseline.map { path in
+        let baseline: Baseline? = try self.baseline.map { path in
             do {
                 return try Baseline.load(path: path)
             } catch {
-                failAndExit("baseline: \(error)", code: ExitStatus.usage)
+                throw CommandFailure("baseline: \(error)", code: ExitStatus.usage)
             }
         }
         let reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let profile: TargetProfile? = target.map { path in
+        let profile: TargetProfile? = try target.map { path in
             do {
                 return try TargetProfile.load(path: path)
             } catch {
-                failAndExit("target profile: \(error)", code: ExitStatus.usage)
+                throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
             }
         }
         if let profile, jobs == nil { options.jobs = profile.agents.count }
         if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
-            failAndExit(
+            throw CommandFailure(
                 "no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases",
                 code: ExitStatus.usage)
         }
@@ -207,7 +206,8 @@ struct RunCommand: AsyncParsableCommand {
         try? await httpClient.shutdown()
         switch outcome {
         case .failure(let unreachable):
-            failAndExit(unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
+            throw CommandFailure(
+                unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
         case .success(let judged):
             let result = baseline?.apply(to: judged) ?? judged
             reporter.finish(result)

@@ -24,8 +24,7 @@ struct SelfTestCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Directory holding specs/ and golden/.")
-    var catalog: String?
+    @OptionGroup var location: CatalogOptions
 
     @Option(name: .long, help: "Runs at once (each with its own server; most of a switch run is waiting); default 6.")
     var jobs = 6
@@ -40,7 +39,7 @@ struct SelfTestCommand: AsyncParsableCommand {
     var readings: Bool?
 
     func run() async throws {
-        let catalog = CatalogLocation.load(catalog)
+        let catalog = try location.load()
         let known = Set(EmbeddedTarget.switchNames)
         if let unknown = only.first(where: { !known.contains($0) }) {
             throw ValidationError(
@@ -74,7 +73,7 @@ struct SelfTestCommand: AsyncParsableCommand {
             }
         } catch {
             try? await httpClient.shutdown()
-            failAndExit("selftest could not run: \(error)", code: 1)
+            throw CommandFailure("selftest could not run: \(error)", code: 1)
         }
         try? await httpClient.shutdown()
         say("")

@@ -127,7 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
                 print("--- target profile ---\n\(profile)---")
             }
         } catch {
-            failAndExit("the reference server stopped: \(error)", code: 1)
+            throw CommandFailure("the reference server stopped: \(error)", code: 1)
         }
     }
 }
