@@ -3,15 +3,16 @@ import ConformanceJSON
 
 extension CaseExecution {
     func awaitNotification(_ expectation: NotificationExpectation) async throws -> StepOutcome {
-        let expected = try pattern(expectation.match)
+        let expected = try judge.pattern(expectation.match, variables)
         for role in expectation.agents where inboxes[role] == nil {
-            error = "no notification session for \(role): \(sessionProblems[role] ?? "the profile has no such agent")"
+            ledger.error =
+                "no notification session for \(role): \(sessionProblems[role] ?? "the profile has no such agent")"
             return .stopped
         }
         let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
         var deadline = clock.now + budget
         let alternatives = try expectation.readings.compactMap { reading in
-            try reading.match.map { (reading, try pattern($0), reading.agents ?? expectation.agents) }
+            try reading.match.map { (reading, try judge.pattern($0, variables), reading.agents ?? expectation.agents) }
         }
         if !alternatives.isEmpty {
             // Wait for the expected message or any alternative the document allows, then prefer the expected one:
@@ -24,19 +25,19 @@ extension CaseExecution {
             consume(notification, by: role, match: match)
             let undocumented = DocumentedMembers.undocumented(match.extraMembers)
             if !undocumented.isEmpty {
-                info.append(
+                ledger.info.append(
                     "notification to \(role) has members the document does not name: "
                         + undocumented.map(\.description).joined(separator: ", ")
                 )
             }
-            if let observed = expectation.observes { observations.insert(observed) }
+            if let observed = expectation.observes { ledger.observations.insert(observed) }
             return .passed
         }
         for (reading, alternativePattern, roles) in alternatives {
             if let (role, notification, match) = await firstMatch(alternativePattern, among: roles, until: clock.now) {
                 consume(notification, by: role, match: match)
-                notes.append(readingNote(reading) + " (received: \(notification.data.abbreviated(limit: 200)))")
-                if let observed = reading.observes { observations.insert(observed) }
+                ledger.note(judge.readingNote(reading) + " (received: \(notification.data.abbreviated(limit: 200)))")
+                if let observed = reading.observes { ledger.observations.insert(observed) }
                 return .passed
             }
         }
@@ -46,29 +47,12 @@ extension CaseExecution {
         for role in expectation.agents {
             if let inbox = inboxes[role] { sessionProblems += await inbox.problems().suffix(2) }
         }
-        let who = expectation.agents.joined(separator: " or ")
-        record(
+        ledger.record(
             [
-                Deviation(
-                    requirement: expectation.requirement,
-                    level: requirementLevel(expectation.requirement),
-                    pointer: "",
-                    expected: JSONMatcher.describe(expected),
-                    actual: (received.isEmpty
-                        ? "nothing"
-                        : received.suffix(5).map { "\($0.role): \($0.notification.data.abbreviated(limit: 160))" }
-                            .joined(separator: "; "))
-                        + (sessionProblems.isEmpty
-                            ? ""
-                            : " (the notification session reported: "
-                                + sessionProblems.joined(separator: "; ") + ")"),
-                    message:
-                        "no notification matching \(JSONMatcher.describe(expected)) reached \(who) within \(DurationText.milliseconds(budget)) ms after the step that causes it",
-                    erratum: erratum(expectation.requirement),
-                    curl: curl
-                )
-            ]
-        )
+                judge.missing(
+                    expectation, expected: expected, received: received, sessionProblems: sessionProblems,
+                    budget: budget, curl: ledger.curl)
+            ])
         return .deviated
     }
 
@@ -76,7 +60,7 @@ extension CaseExecution {
     func consume(_ notification: ReceivedNotification, by role: String, match: JSONMatch) {
         consumed[role, default: []].insert(notification.index)
         variables.merge(match.captures) { _, new in new }
-        transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
+        ledger.transcript.append("\(role) ⇐ \(notification.channel) \(notification.data.abbreviated(limit: 300))")
     }
 
     /// The first not-yet-matched notification since the last step that can cause notifications began (see
@@ -140,7 +124,7 @@ extension CaseExecution {
         guard !absences.isEmpty else { return }
         let roles = Array(Set(absences.flatMap(\.expectation.agents))).sorted()
         if let role = roles.first(where: { inboxes[$0] == nil }) {
-            unjudged(
+            ledger.unjudged(
                 "cannot judge that \(role) receives no notification: no notification session for \(role) ("
                     + (sessionProblems[role] ?? "the profile has no such agent") + ")"
             )
@@ -157,108 +141,20 @@ extension CaseExecution {
                 "The absence of notifications was judged by a quiet period of "
                 + "\(DurationText.milliseconds(timeouts.quietPeriod)) ms only (\(why)): a notification sent later "
                 + "would go unseen."
-            if !notes.contains(note) { notes.append(note) }
+            ledger.note(note)
         case .failed(let why):
-            unjudged("cannot judge the absence of notifications: \(why)")
+            ledger.unjudged("cannot judge the absence of notifications: \(why)")
             return
         }
-        let markerPatterns = markers.map { JSONPattern.anywhere(.literal(.string($0))) }
         for (expectation, pattern, since) in absences {
-            for (role, notification) in await receivedSinceStart(expectation.agents, unmatched: true)
-            where notification.index >= since?[role] ?? 0
-                && JSONMatcher.match(pattern, notification.data).isMatch
-                && !markerPatterns.contains(where: { JSONMatcher.match($0, notification.data).isMatch })
-            {
-                record(
+            let received = await receivedSinceStart(expectation.agents, unmatched: true)
+            for (role, notification) in Judge.breaking(pattern, since: since, markers: markers, in: received) {
+                ledger.record(
                     [
-                        Deviation(
-                            requirement: expectation.requirement,
-                            level: requirementLevel(expectation.requirement),
-                            pointer: "",
-                            expected: "no notification matching \(JSONMatcher.describe(pattern)) for \(role)",
-                            actual: notification.data.abbreviated(limit: 240),
-                            message:
-                                "\(role) received a notification it must not: \(notification.data.abbreviated(limit: 160))",
-                            erratum: erratum(expectation.requirement),
-                            curl: curl
-                        )
-                    ]
-                )
+                        judge.forbidden(
+                            expectation, pattern: pattern, role: role, notification: notification, curl: ledger.curl)
+                    ])
             }
         }
-    }
-
-    /// A check that could not be judged: ERROR, unless the case already FAILs (then the reason is kept as INFO).
-    func unjudged(_ reason: String) {
-        if deviations.contains(where: { $0.level == .must }) {
-            info.append(reason)
-        } else {
-            error = reason
-        }
-    }
-
-    /// What a barrier gave.
-    enum BarrierOutcome {
-        /// Every marker arrived: the marker interaction ids.
-        case passed([String])
-        /// The target has no way to give one (no HTTP fixtures): the quiet period must do.
-        case unavailable(String)
-        /// A marker could not be created or did not arrive in time.
-        case failed(String)
-    }
-
-    /// A barrier instead of a fixed wait: a marker interaction is routed to each watched agent through the
-    /// fixtures; a target delivers an agent's notifications in order, so once the marker's invitation arrives,
-    /// everything the case provoked earlier has arrived too.
-    func barrier(for roles: [String]) async -> BarrierOutcome {
-        guard case .http = profile.fixtures else {
-            return .unavailable("the profile's fixtures cannot route a marker interaction")
-        }
-        let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
-        var accounts: [String] = []
-        for role in roles {
-            guard let account = Roles.account(role, in: profile) else { return .failed("no account for \(role)") }
-            accounts.append(account.id)
-        }
-        // The markers are created all at once: each costs a fixture round trip, and they do not depend on
-        // each other.
-        let mediaType = profile.mediaTypes.first ?? "email"
-        let created = await withTaskGroup(of: (Int, Result<String, FixtureDriver.Failure>).self) { group in
-            for (index, agentId) in accounts.enumerated() {
-                group.addTask {
-                    do throws(FixtureDriver.Failure) {
-                        let marker = try await fixtures.createInteraction(
-                            mediaType: mediaType, agentId: agentId, properties: .object(JSONObject()))
-                        return (index, .success(marker))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            var created = [Result<String, FixtureDriver.Failure>?](repeating: nil, count: accounts.count)
-            for await (index, outcome) in group { created[index] = outcome }
-            return created.compactMap { $0 }
-        }
-        var markers: [String] = []
-        for (role, outcome) in zip(roles, created) {
-            let marker: String
-            switch outcome {
-            case .success(let id): marker = id
-            case .failure(let error):
-                return .failed("the barrier's marker interaction for \(role) could not be created: \(error)")
-            }
-            markers.append(marker)
-            let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
-            guard
-                await firstMatch(.anywhere(.literal(.string(marker))), among: [role], until: clock.now + budget) != nil
-            else {
-                await health.recordTimeout()
-                return .failed(
-                    "the barrier's marker interaction \(marker) did not reach \(role) within "
-                        + "\(DurationText.milliseconds(budget)) ms")
-            }
-            transcript.append("barrier: marker interaction \(marker) reached \(role)")
-        }
-        return .passed(markers)
     }
 }

@@ -2,10 +2,11 @@ import Bayeux
 import ConformanceJSON
 import Foundation
 
-/// Runs one case: resets the target, performs the steps, and collects deviations into a `CaseResult`.
+/// Runs one case against the target: the I/O driver. It sends the steps' requests and fixture calls, watches the
+/// agents' inboxes and binds variables; `Judge` decides what each answer and notification means, and
+/// `CaseLedger` keeps what was found and makes the `CaseResult`.
 final class CaseExecution {
     let testCase: ConformanceCase
-    let catalog: Catalog
     let profile: TargetProfile
     let timeouts: TargetProfile.Timeouts
     let client: TargetClient
@@ -13,31 +14,21 @@ final class CaseExecution {
     let sessionProblems: [String: String]
     let health: NotificationHealth
     let observe: @Sendable (GoldenObservation) async -> Void
+    let judge: Judge
     let clock = ContinuousClock()
 
+    var ledger: CaseLedger
     var variables: [String: JSONValue] = [:]
-    var deviations: [Deviation] = []
-    var notes: [String] = []
-    var info: [String] = []
-    var transcript: [String] = []
-    var error: String?
-    var skipReason: String?
-    var curl: String?
-    var deviationCurl: String?
     /// Inbox positions when the case began: earlier notifications belong to other cases.
     var cursors: [String: Int] = [:]
     /// Inbox positions when the last step that can cause notifications began (a fixture call or a request that
     /// is not a GET): an expected notification must come after the step that causes it.
     var stepCursors: [String: Int] = [:]
-    /// The reading alternatives the target was seen to follow.
-    var observations: Set<Observation> = []
     /// Notifications a step has already matched, per role.
     var consumed: [String: Set<Int>] = [:]
     /// `noNotification` steps, checked together once the quiet period after the last step has passed.
     /// With the inbox positions before which messages do not count (`since: step`), else nil.
     var absences: [(expectation: NotificationExpectation, pattern: JSONPattern, since: [String: Int]?)] = []
-    /// The shapes of the answers and notifications the case received (the report's `shapes`).
-    var shapes = ShapeLog()
     lazy var lastActivity = clock.now
 
     init(
@@ -52,7 +43,6 @@ final class CaseExecution {
         observe: @escaping @Sendable (GoldenObservation) async -> Void = { _ in }
     ) {
         self.testCase = testCase
-        self.catalog = catalog
         self.profile = profile
         self.timeouts = timeouts
         self.client = client
@@ -60,21 +50,9 @@ final class CaseExecution {
         self.sessionProblems = sessionProblems
         self.health = health
         self.observe = observe
+        self.judge = Judge(catalog: catalog, profile: profile)
+        self.ledger = CaseLedger(testCase)
         self.variables = Self.profileVariables(profile)
-    }
-
-    /// The result of a case that could not start, e.g. because the fixture reset failed.
-    static func errored(_ testCase: ConformanceCase, reason: String) -> CaseResult {
-        var result = CaseResult(
-            id: testCase.id,
-            operation: testCase.operation,
-            title: testCase.title,
-            requirements: testCase.requirements,
-            verdict: .error,
-            error: reason
-        )
-        result.caseDigest = testCase.digest
-        return result
     }
 
     /// What a step's outcome means for the steps after it.
@@ -88,7 +66,7 @@ final class CaseExecution {
         let start = clock.now
         execute: do {
             if let missing = testCase.roles.first(where: { Roles.account($0, in: profile) == nil }) {
-                skipReason = "the profile has no account for the role \(missing)"
+                ledger.skipReason = "the profile has no account for the role \(missing)"
                 break execute
             }
             let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
@@ -101,30 +79,10 @@ final class CaseExecution {
                 break execute
             }
         }
-        if error == nil, skipReason == nil, !Task.isCancelled { await checkAbsences() }
-        if Task.isCancelled { error = Runner.interruptedReason }
+        if ledger.error == nil, ledger.skipReason == nil, !Task.isCancelled { await checkAbsences() }
+        if Task.isCancelled { ledger.error = Runner.interruptedReason }
         await recordNotificationShapes()
-        let verdict: Verdict =
-            skipReason != nil ? .skip : CaseResult.verdict(deviations: deviations, notes: notes, error: error)
-        var result = CaseResult(
-            id: testCase.id,
-            operation: testCase.operation,
-            title: testCase.title,
-            requirements: testCase.requirements,
-            verdict: verdict,
-            durationMs: DurationText.milliseconds(clock.now - start),
-            deviations: deviations,
-            notes: notes,
-            info: info,
-            error: error ?? skipReason,
-            curl: deviationCurl ?? curl,
-            transcript: transcript,
-            readings: observations.isEmpty
-                ? nil
-                : Dictionary(grouping: observations, by: \.reading).mapValues { $0.map(\.alternative).sorted() }
-        )
-        result.caseDigest = testCase.digest
-        return result
+        return ledger.result(durationMs: DurationText.milliseconds(clock.now - start))
     }
 
     /// The shapes of the notifications the case's agents received while it held them.
@@ -132,7 +90,7 @@ final class CaseExecution {
         for (role, inbox) in inboxes {
             let cursor = cursors[role] ?? 0
             for notification in await inbox.all().dropFirst(cursor) {
-                shapes.recordNotification(notification, caseID: testCase.id)
+                ledger.shapes.recordNotification(notification, caseID: testCase.id)
             }
         }
     }
@@ -140,17 +98,6 @@ final class CaseExecution {
     /// Notes where the inboxes stand as a step that can cause notifications begins.
     func markStepStart() async {
         for (role, inbox) in inboxes { stepCursors[role] = await inbox.count }
-    }
-
-    /// Adds a step's deviations to the case, marking those that may only follow from an earlier step's.
-    func record(_ found: [Deviation]) {
-        guard !found.isEmpty else { return }
-        var found = found
-        if deviations.contains(where: { $0.level != .info }) {
-            for index in found.indices { found[index].followsEarlier = true }
-        }
-        deviations += found
-        if deviationCurl == nil { deviationCurl = found.first?.curl }
     }
 
     func perform(_ step: Step, fixtures: FixtureDriver) async -> StepOutcome {
@@ -165,20 +112,24 @@ final class CaseExecution {
                 return try await awaitNotification(expectation)
             case .noNotification(let expectation):
                 absences.append(
-                    (expectation, try pattern(expectation.match), expectation.sinceStep ? stepCursors : nil))
+                    (
+                        expectation, try judge.pattern(expectation.match, variables),
+                        expectation.sinceStep ? stepCursors : nil
+                    ))
                 return .passed
             }
         } catch let unbound as Template.UnboundVariable {
             if Self.isProfileFact(unbound.name) {
-                skipReason = "the profile does not provide ${\(unbound.name)}"
-            } else if deviations.isEmpty {
-                error = "\(unbound) (step at \(testCase.file):\(step.line ?? 0))"
+                ledger.skipReason = "the profile does not provide ${\(unbound.name)}"
+            } else if ledger.deviations.isEmpty {
+                ledger.error = "\(unbound) (step at \(testCase.file):\(step.line ?? 0))"
             } else {
-                info.append("stopped at \(testCase.file):\(step.line ?? 0): \(unbound), after the deviations above")
+                ledger.info.append(
+                    "stopped at \(testCase.file):\(step.line ?? 0): \(unbound), after the deviations above")
             }
             return .stopped
         } catch {
-            self.error = "\(error) (step at \(testCase.file):\(step.line ?? 0))"
+            ledger.error = "\(error) (step at \(testCase.file):\(step.line ?? 0))"
             return .stopped
         }
     }
@@ -196,31 +147,12 @@ final class CaseExecution {
                 properties: try Template.substitute(create.properties, variables)
             )
             variables[create.bindAs + ".id"] = .string(id)
-            transcript.append("fixture: new \(mediaType) interaction \(id) for \(create.agent) (\(account.id))")
+            ledger.transcript.append("fixture: new \(mediaType) interaction \(id) for \(create.agent) (\(account.id))")
             return .passed
         } catch {
-            self.error = "\(error)"
+            ledger.error = "\(error)"
             return .stopped
         }
-    }
-
-    /// Reads the matchers of a templated expectation.
-    func pattern(_ template: JSONValue) throws -> JSONPattern {
-        try JSONPattern(reading: Template.substitute(template, variables))
-    }
-
-    func requirementLevel(_ id: String) -> RequirementLevel {
-        catalog.requirement(id)?.level ?? .must
-    }
-
-    func erratum(_ id: String) -> String? {
-        catalog.requirement(id)?.erratum
-    }
-
-    /// A note for a reading of an erratum, quoting the document.
-    func readingNote(_ reading: Reading) -> String {
-        guard let id = reading.requirement, let requirement = catalog.requirement(id) else { return reading.note }
-        return "\(reading.note) [\(id), \(requirement.section): \"\(requirement.quote)\"]"
     }
 
     /// Names the profile provides (queues, workbins, media types, accounts), as opposed to captured values.

@@ -13,7 +13,7 @@ public enum CurlCommand {
         if let account {
             let password: String
             if wrongPassword {
-                password = "not-the-password"
+                password = BasicAuth.wrongPassword
             } else if let variable = account.passwordVariable {
                 password = "$" + variable
             } else {

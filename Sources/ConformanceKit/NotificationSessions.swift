@@ -95,6 +95,9 @@ struct NotificationSessions: Sendable {
 
 /// The `Authorization` header value of HTTP Basic authentication.
 public enum BasicAuth {
+    /// The password the suite sends to check that a wrong one is refused.
+    public static let wrongPassword = "not-the-password"
+
     public static func header(_ username: String, _ password: String) -> String {
         "Basic " + Data((username + ":" + password).utf8).base64EncodedString()
     }

@@ -87,7 +87,7 @@ public struct Runner: Sendable {
                         let testCase = cases[index]
                         if let resetProblem {
                             group.addTask {
-                                (index, [], CaseExecution.errored(testCase, reason: resetProblem), ShapeLog())
+                                (index, [], CaseLedger.errored(testCase, reason: resetProblem), ShapeLog())
                             }
                             running += 1
                             continue
@@ -115,7 +115,7 @@ public struct Runner: Sendable {
                             )
                             var result = await execution.run()
                             result.exchanges = client.caseMeter?.count
-                            return (index, members, result, execution.shapes)
+                            return (index, members, result, execution.ledger.shapes)
                         }
                     }
                     pending = (skipped + pending)[...]
@@ -133,7 +133,7 @@ public struct Runner: Sendable {
                 // Once the breaker trips, the cases it kept from starting are ERROR with its reason.
                 if let trip = breaker.trip {
                     for index in results.indices where results[index] == nil {
-                        let result = CaseExecution.errored(cases[index], reason: trip.description)
+                        let result = CaseLedger.errored(cases[index], reason: trip.description)
                         results[index] = result
                         finished += 1
                         await progress(.caseFinished(index: finished, total: cases.count, result: result))

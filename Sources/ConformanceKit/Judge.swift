@@ -1,0 +1,180 @@
+import ConformanceJSON
+
+/// Judges answers and notifications against a case's expectations: pure logic, no I/O, so it is tested without
+/// sockets. Every deviation it makes names its requirement, level and erratum from the catalog.
+struct Judge: Sendable {
+    let catalog: Catalog
+    let profile: TargetProfile
+
+    /// The matchers of a templated expectation.
+    func pattern(_ template: JSONValue, _ variables: [String: JSONValue]) throws -> JSONPattern {
+        try JSONPattern(reading: Template.substitute(template, variables))
+    }
+
+    func level(_ requirement: String) -> RequirementLevel {
+        catalog.requirement(requirement)?.level ?? .must
+    }
+
+    func erratum(_ requirement: String) -> String? {
+        catalog.requirement(requirement)?.erratum
+    }
+
+    /// A note for a reading of an erratum, quoting the document.
+    func readingNote(_ reading: Reading) -> String {
+        guard let id = reading.requirement, let requirement = catalog.requirement(id) else { return reading.note }
+        return "\(reading.note) [\(id), \(requirement.section): \"\(requirement.quote)\"]"
+    }
+
+    /// The level of a reading alternative (SHOULD when following it breaks a SHOULD of the catalog).
+    func alternativeLevel(_ observation: Observation) -> RequirementLevel? {
+        catalog.reading(observation.reading)?.alternative(observation.alternative)?.level
+    }
+
+    /// A deviation of `requirement`, with the level and erratum the catalog gives it.
+    func deviation(
+        _ requirement: String, pointer: String = "", expected: String, actual: String, message: String, curl: String?
+    ) -> Deviation {
+        Deviation(
+            requirement: requirement, level: level(requirement), pointer: pointer, expected: expected, actual: actual,
+            message: message, erratum: erratum(requirement), curl: curl)
+    }
+
+    /// The checks of a step against one answer. A check that fails may still hold under one of its readings (the
+    /// document allows it): then the answer gets a note naming the reading instead of a deviation.
+    func judge(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, variables: [String: JSONValue]) throws
+        -> Judgement
+    {
+        var judgement = Judgement()
+        for check in checks {
+            let primary = try judge(
+                check.kind, answer: answer, request: request, requirement: check.requirement, variables: variables)
+            if primary.deviations.isEmpty {
+                judgement.captures.merge(primary.captures) { _, new in new }
+                judgement.info += primary.info
+                if let observed = check.observes { judgement.observations.append(observed) }
+                continue
+            }
+            var accepted = false
+            for reading in check.readings {
+                guard let kind = reading.kind else { continue }
+                let alternative = try judge(
+                    kind, answer: answer, request: request, requirement: check.requirement, variables: variables)
+                guard alternative.deviations.isEmpty else { continue }
+                if let observed = reading.observes {
+                    judgement.observations.append(observed)
+                    // An alternative that breaks a SHOULD is recognised and reported, but still a WARN.
+                    if alternativeLevel(observed) == .should { break }
+                }
+                judgement.notes.append(readingNote(reading))
+                judgement.captures.merge(alternative.captures) { _, new in new }
+                judgement.info += alternative.info
+                accepted = true
+                break
+            }
+            if !accepted { judgement.deviations += primary.deviations }
+        }
+        return judgement
+    }
+
+    /// One check against one answer.
+    func judge(
+        _ kind: CheckKind, answer: HTTPAnswer, request: SentRequest, requirement: String,
+        variables: [String: JSONValue]
+    ) throws -> Judgement {
+        var judgement = Judgement()
+        let place = "\(request.method) \(request.path)"
+        let said = Self.errorDescription(of: answer).map { " (the target's errorDescription: \($0))" } ?? ""
+        func deviate(pointer: String = "", expected: String, actual: String, message: String) {
+            judgement.deviations.append(
+                deviation(
+                    requirement, pointer: pointer, expected: expected, actual: actual,
+                    message: "\(place): \(message)\(said)", curl: request.curl))
+        }
+        switch kind {
+        case .status(let expectation):
+            if !expectation.admits(answer.status) {
+                deviate(
+                    expected: "HTTP \(expectation)", actual: "HTTP \(answer.status)",
+                    message: "answered HTTP \(answer.status), expected \(expectation)")
+            }
+        case .excludesSecretsOf(let role):
+            for name in repeatedSecrets(of: role, in: answer) {
+                deviate(
+                    expected: "an answer that does not repeat \(name)",
+                    actual: "the answer contains \(name) (not shown here)", message: "the answer repeats \(name)")
+            }
+        case .refused(let wanted):
+            // Not refused is not a server error either: a 5xx says nothing was done as asked.
+            if Self.isRefusal(answer) != wanted || (!wanted && answer.status / 100 == 5) {
+                let answered = "HTTP \(answer.status) \(answer.bodySummary)"
+                deviate(
+                    expected: wanted
+                        ? "a refusal: a 4xx status or the documented error body" : "neither a refusal nor a 5xx",
+                    actual: answered,
+                    message: wanted
+                        ? "the request was not refused: \(answered)" : "the request was refused: \(answered)"
+                )
+            }
+        case .emptyBody:
+            if !answer.bodyIsEmpty {
+                deviate(expected: "(empty body)", actual: answer.bodySummary, message: "the body is not empty")
+            }
+        case .body(let template, let source):
+            let pattern = try pattern(template, variables)
+            let expected = source.map { "golden \($0)" } ?? JSONMatcher.describe(pattern)
+            guard !answer.bodyIsEmpty else {
+                deviate(expected: expected, actual: "(empty body)", message: "the body is empty; expected \(expected)")
+                break
+            }
+            switch answer.json {
+            case .failure(let parseError):
+                deviate(expected: expected, actual: answer.bodySummary, message: "the body is not JSON (\(parseError))")
+            case .success(let json):
+                let match = JSONMatcher.match(pattern, json)
+                for difference in match.differences {
+                    deviate(
+                        pointer: difference.pointer.description, expected: difference.expected,
+                        actual: difference.actual, message: difference.message)
+                }
+                judgement.captures = match.captures
+                let undocumented = DocumentedMembers.undocumented(match.extraMembers)
+                if !undocumented.isEmpty {
+                    judgement.info.append(
+                        "\(place): the answer has members the document does not name: "
+                            + undocumented.map(\.description).joined(separator: ", "))
+                }
+            }
+        }
+        return judgement
+    }
+
+    /// The names of the credentials of `role` (right or wrong) that the answer repeats, body or headers.
+    func repeatedSecrets(of role: String, in answer: HTTPAnswer) -> [String] {
+        guard let account = Roles.account(role, in: profile) else { return [] }
+        let secrets = [
+            ("the password of \(role)", account.password),
+            ("the wrong password the suite sent", BasicAuth.wrongPassword),
+            ("the Basic credentials of \(role)", BasicAuth.header(account.username, account.password)),
+            ("the wrong Basic credentials", BasicAuth.header(account.username, BasicAuth.wrongPassword)),
+        ]
+        let raw =
+            String(decoding: answer.body, as: UTF8.self)
+            + answer.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+        return secrets.filter { !$0.1.isEmpty && raw.contains($0.1) }.map(\.0)
+    }
+
+    /// Whether an answer refuses its request: a 4xx, or the documented error body whatever the status.
+    /// A GET has no documented failure body, only its envelope: a `statusCode` other than 0 refuses too.
+    static func isRefusal(_ answer: HTTPAnswer) -> Bool {
+        if answer.status / 100 == 4 { return true }
+        guard case .success(let json) = answer.json else { return false }
+        if case .number(let code) = json["statusCode"], code != 0 { return true }
+        return json["status"]?.stringValue == "error"
+    }
+
+    /// The `errorDescription` of an error body, quoted and cut short, so a refused step says why.
+    static func errorDescription(of answer: HTTPAnswer) -> String? {
+        guard case .success(let json) = answer.json, let description = json["errorDescription"] else { return nil }
+        return description.abbreviated(limit: 200)
+    }
+}
