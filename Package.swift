@@ -39,7 +39,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -49,6 +48,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -66,6 +66,7 @@ let package = Package(
                 "ReferenceServer",
                 "EmbeddedTarget",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
@@ -74,6 +75,8 @@ let package = Package(
             name: "BayeuxTests",
             dependencies: [
                 "Bayeux",
+                "ConformanceJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -81,6 +84,7 @@ let package = Package(
             name: "ReferenceServerTests",
             dependencies: [
                 "ReferenceServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -101,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceKitTests",
             dependencies: [
-                "ConformanceKit", "ConformanceJSON", "ReferenceServer", "EmbeddedTarget",
+                "ConformanceKit", "ConformanceJSON", "ReferenceServer", "EmbeddedTarget", "Bayeux",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

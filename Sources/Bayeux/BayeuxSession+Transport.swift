@@ -22,7 +22,7 @@ extension BayeuxSession {
             // AHC's own deadline covers the head and comes first, so its error (connection refused, ...) is the one
             // reported; the race bounds reading the body too.
             reply = try await withDeadline(.now + timeout + .milliseconds(500)) {
-                let response = try await client.execute(prepared, timeout: .nanoseconds(Self.nanoseconds(timeout)))
+                let response = try await client.execute(prepared, timeout: .nanoseconds(timeout.saturatingNanoseconds))
                 var body: [UInt8] = []
                 for try await chunk in response.body {
                     guard body.count + chunk.readableBytes <= maxBodyBytes else {
@@ -50,9 +50,12 @@ extension BayeuxSession {
             return .failure(BayeuxTransportProblem(description: "\(step) \(error)"))
         }
     }
+}
 
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
+extension Duration {
+    /// The duration in whole nanoseconds, `Int64.max` when it does not fit (a NIO `TimeAmount`).
+    public var saturatingNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
         let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         return overflow ? Int64.max : product.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue
     }

@@ -1,8 +1,10 @@
 /// The deadline of an operation passed before it finished.
-struct DeadlineExceeded: Error, Sendable {}
+public struct DeadlineExceeded: Error, Sendable {
+    public init() {}
+}
 
 /// Runs `operation`, cancelling it when `deadline` passes first (then throws `DeadlineExceeded`).
-func withDeadline<Result: Sendable>(
+public func withDeadline<Result: Sendable>(
     _ deadline: ContinuousClock.Instant,
     _ operation: @escaping @Sendable () async throws -> Result
 ) async throws -> Result {

@@ -1,3 +1,5 @@
+import Bayeux
+
 /// Runs an operation that must finish in time; the operation is cancelled when the time is up.
 public enum Deadline {
     /// The operation did not finish in time.
@@ -10,15 +12,10 @@ public enum Deadline {
         _ limit: Duration,
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw Exceeded(limit: limit) }
-            return value
+        do {
+            return try await withDeadline(.now + limit, operation)
+        } catch is DeadlineExceeded {
+            throw Exceeded(limit: limit)
         }
     }
 }

@@ -70,7 +70,7 @@ public enum HTMLReport {
         html += "<th>Cases</th>"
         for verdict in Verdict.allCases { html += "<th class=\"\(cssClass(verdict))\">\(verdict.rawValue)</th>" }
         html += "</tr></thead>\n<tbody>\n"
-        for (index, operation) in operations(in: run).enumerated() {
+        for (index, operation) in run.operations.enumerated() {
             let cases = run.cases.filter { $0.operation == operation }
             let summary = RunResult.Summary(cases)
             let name = escape(operation)
@@ -92,7 +92,7 @@ public enum HTMLReport {
         guard count > 0 else { return "" }
         var html = "<section>\n<h2>Cases to look at (\(count))</h2>\n"
         var caseNumber = 0
-        for (index, operation) in operations(in: run).enumerated() {
+        for (index, operation) in run.operations.enumerated() {
             let cases = run.cases.filter { $0.operation == operation && $0.verdict != .pass }
             guard !cases.isEmpty else { continue }
             html += "<h3 id=\"op-\(index)\">\(escape(operation))</h3>\n"
@@ -142,12 +142,6 @@ public enum HTMLReport {
         case .error: summary.error
         case .waived: summary.waived
         }
-    }
-
-    /// Operations in the order their first case appears (the catalog order).
-    private static func operations(in run: RunResult) -> [String] {
-        var seen = Set<String>()
-        return run.cases.map(\.operation).filter { seen.insert($0).inserted }
     }
 
     /// `2024-05-01 09:30:00 UTC` from the report's ISO 8601 time; the text as given when it does not parse.

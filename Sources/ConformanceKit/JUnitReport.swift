@@ -18,7 +18,7 @@ public enum JUnitReport {
         if let incomplete = run.incompleteReason {
             xml += "  <!-- incomplete run: \(escape(incomplete).replacingOccurrences(of: "--", with: "- -")) -->\n"
         }
-        for operation in operations(in: run) {
+        for operation in run.operations {
             xml += suite(operation, cases: run.cases.filter { $0.operation == operation }, run: run)
         }
         xml += "</testsuites>\n"
@@ -153,12 +153,6 @@ public enum JUnitReport {
 
     private static func seconds(_ milliseconds: Int) -> String {
         String(format: "%.3f", Double(milliseconds) / 1000)
-    }
-
-    /// Operations in the order their first case appears (the catalog order).
-    private static func operations(in run: RunResult) -> [String] {
-        var seen = Set<String>()
-        return run.cases.map(\.operation).filter { seen.insert($0).inserted }
     }
 
     /// Escapes text for XML 1.0: the five special characters become entities and characters XML cannot carry

@@ -15,7 +15,7 @@ public enum MarkdownReport {
             text += "\n> **Incomplete run:** \(inline(incomplete))\n"
         }
         text += readingsTable(run)
-        let operations = operations(in: run)
+        let operations = run.operations
         let clean = operations.filter { operation in
             run.cases.allSatisfy { $0.operation != operation || $0.verdict == .pass }
         }
@@ -185,11 +185,5 @@ public enum MarkdownReport {
             }
         }
         return escaped
-    }
-
-    /// Operations in the order their first case appears (the catalog order).
-    private static func operations(in run: RunResult) -> [String] {
-        var seen = Set<String>()
-        return run.cases.map(\.operation).filter { seen.insert($0).inserted }
     }
 }

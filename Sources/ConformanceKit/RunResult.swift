@@ -124,3 +124,11 @@ public struct RunResult: Sendable, Hashable, Codable {
 public enum SuiteVersion {
     public static let current = "0.1.0"
 }
+
+extension RunResult {
+    /// The operations of the run's cases in the order their first case appears (the catalog order).
+    public var operations: [String] {
+        var seen = Set<String>()
+        return cases.map(\.operation).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Bayeux
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -106,7 +107,7 @@ public struct TargetClient: Sendable {
             // AHC's own deadline comes first so that, when nothing listens, its "connection refused" (after its
             // connect retries) is what we see; ours bounds the body, which AHC's deadline does not cover.
             return try await Deadline.run(deadline + .milliseconds(250)) {
-                let response = try await client.execute(prepared, timeout: .nanoseconds(Int64(deadline.nanoseconds)))
+                let response = try await client.execute(prepared, timeout: .nanoseconds(deadline.saturatingNanoseconds))
                 let buffer = try await response.body.collect(upTo: limit)
                 return HTTPAnswer(
                     status: Int(response.status.code),
@@ -150,11 +151,5 @@ public struct TargetClient: Sendable {
                 url: url, reason: "the target reset the connection before answering", unreachable: false)
         }
         return TransportError(url: url, reason: refused ? "connection refused" : text, unreachable: refused)
-    }
-}
-
-extension Duration {
-    var nanoseconds: Double {
-        Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9
     }
 }

@@ -28,11 +28,11 @@ struct BayeuxServerState: Sendable {
     static let notificationChannels: Set<String> = ["/v2/me/interactions", "/v2/me/interactions/"]
 
     let settings: Settings
-    private(set) var sessions: [String: BayeuxSession] = [:]
+    var sessions: [String: BayeuxSession] = [:]
     /// Once closing, connects are answered at once and held ones are released.
-    private(set) var isClosing = false
-    private var lastToken = 0
-    private var lastMessageId = 0
+    var isClosing = false
+    var lastToken = 0
+    var lastMessageId = 0
 
     init(settings: Settings) {
         self.settings = settings
@@ -119,110 +119,10 @@ struct BayeuxServerState: Sendable {
         sessions[clientId]?.heldConnect != nil
     }
 
-    // MARK: - Meta channels
-
-    private mutating func handshake(user: String, id: JSONValue?, at now: ContinuousClock.Instant) -> JSONValue {
-        var clientId = RandomIdentifier.make(length: 24)
-        while sessions[clientId] != nil {
-            clientId = RandomIdentifier.make(length: 24)
-        }
-        sessions[clientId] = BayeuxSession(clientId: clientId, user: user, lastSeen: now)
-        return reply(
-            "/meta/handshake",
-            id: id,
-            successful: true,
-            [
-                ("clientId", .string(clientId)), ("version", "1.0"),
-                ("supportedConnectionTypes", ["long-polling"]), ("advice", advice(reconnect: "retry")),
-            ]
-        )
-    }
-
-    private mutating func connect(_ object: JSONObject, user: String, at now: ContinuousClock.Instant) -> BayeuxReaction
-    {
-        let id = object["id"]
-        guard let clientId = object["clientId"]?.stringValue, var session = sessions[clientId], session.user == user
-        else {
-            if settings.acceptsUnknownClients {
-                return BayeuxReaction(replies: [connectReply(object["clientId"] ?? .null, id: id)])
-            }
-            return BayeuxReaction(replies: [unknownClient("/meta/connect", object)])
-        }
-        var reaction = BayeuxReaction()
-        if let previous = session.heldConnect {
-            // A newer connect for the same session releases the one held before it.
-            reaction.deliveries.append(
-                BayeuxDelivery(
-                    token: previous.token, messages: [connectReply(.string(clientId), id: previous.requestId)])
-            )
-            session.heldConnect = nil
-        }
-        session.lastSeen = now
-        let isFirst = !session.hasConnected
-        session.hasConnected = true
-        if !session.queue.isEmpty || isClosing || (isFirst && !settings.holdsFirstConnect) {
-            reaction.replies = [connectReply(.string(clientId), id: id)] + session.queue
-            session.queue = []
-        } else {
-            lastToken += 1
-            session.heldConnect = HeldConnect(token: lastToken, requestId: id)
-            reaction.hold = lastToken
-        }
-        sessions[clientId] = session
-        return reaction
-    }
-
-    private mutating func subscription(_ object: JSONObject, channel: String, user: String) -> JSONValue {
-        let id = object["id"]
-        guard let clientId = object["clientId"]?.stringValue, var session = sessions[clientId], session.user == user
-        else {
-            return unknownClient(channel, object)
-        }
-        let echo: [(String, JSONValue)] = [
-            ("clientId", .string(clientId)), ("subscription", object["subscription"] ?? .null),
-        ]
-        let requested: [String]
-        switch object["subscription"] {
-        case .string(let name):
-            requested = [name]
-        case .array(let names) where !names.isEmpty && names.allSatisfy({ $0.stringValue != nil }):
-            requested = names.compactMap(\.stringValue)
-        default:
-            return reply(channel, id: id, successful: false, echo + [("error", "400::Missing subscription")])
-        }
-        if channel == "/meta/unsubscribe" {
-            session.subscriptions.removeAll { requested.contains($0) }
-        } else {
-            guard requested.allSatisfy({ Self.notificationChannels.contains($0) }) else {
-                return reply(channel, id: id, successful: false, echo + [("error", "403::Forbidden channel")])
-            }
-            session.subscriptions += requested.filter { !session.subscriptions.contains($0) }
-        }
-        sessions[clientId] = session
-        return reply(channel, id: id, successful: true, echo)
-    }
-
-    private mutating func disconnect(_ object: JSONObject, user: String) -> BayeuxReaction {
-        guard let clientId = object["clientId"]?.stringValue, let session = sessions[clientId], session.user == user
-        else {
-            return BayeuxReaction(replies: [unknownClient("/meta/disconnect", object)])
-        }
-        sessions[clientId] = nil
-        var reaction = BayeuxReaction(
-            replies: [reply("/meta/disconnect", id: object["id"], successful: true, [("clientId", .string(clientId))])]
-        )
-        if let held = session.heldConnect {
-            reaction.deliveries.append(
-                BayeuxDelivery(token: held.token, messages: [connectReply(.string(clientId), id: held.requestId)])
-            )
-        }
-        return reaction
-    }
-
     // MARK: - Helpers
 
     /// Answers the held connect of `clientId` with everything queued for it.
-    private mutating func complete(_ clientId: String, at now: ContinuousClock.Instant) -> BayeuxDelivery? {
+    mutating func complete(_ clientId: String, at now: ContinuousClock.Instant) -> BayeuxDelivery? {
         guard var session = sessions[clientId], let held = session.heldConnect else { return nil }
         let messages = [connectReply(.string(clientId), id: held.requestId)] + session.queue
         session.queue = []
@@ -232,14 +132,14 @@ struct BayeuxServerState: Sendable {
         return BayeuxDelivery(token: held.token, messages: messages)
     }
 
-    private mutating func expireSessions(at now: ContinuousClock.Instant) {
+    mutating func expireSessions(at now: ContinuousClock.Instant) {
         let expired = sessions.values.filter { $0.heldConnect == nil && $0.lastSeen + settings.sessionTimeout < now }
         for session in expired {
             sessions[session.clientId] = nil
         }
     }
 
-    private func connectReply(_ clientId: JSONValue, id: JSONValue?) -> JSONValue {
+    func connectReply(_ clientId: JSONValue, id: JSONValue?) -> JSONValue {
         reply(
             "/meta/connect",
             id: id,
@@ -248,7 +148,7 @@ struct BayeuxServerState: Sendable {
         )
     }
 
-    private func unknownClient(_ channel: String, _ object: JSONObject) -> JSONValue {
+    func unknownClient(_ channel: String, _ object: JSONObject) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("error", "402::Unknown client"), ("advice", ["reconnect": "handshake", "interval": 0]),
         ]
@@ -258,13 +158,13 @@ struct BayeuxServerState: Sendable {
         return reply(channel, id: object["id"], successful: false, members)
     }
 
-    private func advice(reconnect: String) -> JSONValue {
+    func advice(reconnect: String) -> JSONValue {
         let timeout = settings.longPollTimeout.components
         let milliseconds = Int(timeout.seconds) * 1000 + Int(timeout.attoseconds / 1_000_000_000_000_000)
         return ["reconnect": .string(reconnect), "interval": 0, "timeout": .integer(milliseconds)]
     }
 
-    private func reply(
+    func reply(
         _ channel: String?,
         id: JSONValue?,
         successful: Bool,

@@ -36,19 +36,3 @@ struct BaselineCommand: ParsableCommand {
         }
     }
 }
-
-/// Reading saved JSON reports for the commands that work on them.
-enum SavedRun {
-    static func load(_ path: String) throws(CommandFailure) -> RunResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): cannot be read", code: ExitStatus.usage)
-        }
-        do {
-            return try JSONDecoder().decode(RunResult.self, from: data)
-        } catch {
-            throw CommandFailure(
-                "\(path): not a run report written by `conformance run --report json:…` (\(error))",
-                code: ExitStatus.usage)
-        }
-    }
-}
