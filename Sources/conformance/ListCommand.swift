@@ -11,12 +11,11 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var location: CatalogOptions
 
-    @Option(name: .long, help: "Only cases whose id matches this glob or whose operation is this name (repeatable).")
-    var filter: [String] = []
+    @OptionGroup var selection: SelectionOptions
 
     func run() throws {
         let catalog = try location.load()
-        let options = RunOptions(filters: filter)
+        let options = RunOptions(filters: selection.filter)
         let cases = options.select(catalog.cases)
         for testCase in cases {
             print("\(testCase.id)  [\(testCase.operation)]  \(testCase.requirements.joined(separator: ", "))")

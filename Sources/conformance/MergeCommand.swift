@@ -17,10 +17,9 @@ struct MergeCommand: ParsableCommand {
     )
 
     @Argument(help: "JSON reports of the shards.")
-    var reports: [String]
+    var shards: [String]
 
-    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
-    var report: [String] = []
+    @OptionGroup var reports: ReportOptions
 
     @OptionGroup var location: CatalogOptions
 
@@ -28,16 +27,11 @@ struct MergeCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        guard !reports.isEmpty else { throw ValidationError("name at least one JSON report to merge") }
-        let destinations = try report.map { argument in
-            guard let destination = ReportWriter.Destination(argument: argument) else {
-                throw ValidationError("--report '\(argument)' is not FORMAT:PATH")
-            }
-            return destination
-        }
+        guard !shards.isEmpty else { throw ValidationError("name at least one JSON report to merge") }
+        let destinations = reports.destinations
         let order = try location.load().cases.map(\.id)
         let merged = RunMerge.merge(
-            try reports.map { (path) throws(CommandFailure) in try SavedRun.load(path) }, catalogOrder: order)
+            try shards.map { (path) throws(CommandFailure) in try SavedRun.load(path) }, catalogOrder: order)
         ConsoleReporter(verbosity: .quiet).finish(merged)
         for problem in ReportWriter.write(merged, to: destinations) { print("error: \(problem)") }
         let code = merged.exitCode(strict: strict)

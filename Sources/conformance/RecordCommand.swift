@@ -30,10 +30,7 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(name: .long, help: "missing, failed or all.")
     var mode = "missing"
 
-    @Option(
-        name: .long,
-        help: "Only cases whose id matches this glob, or whose operation or requirement is this (repeatable).")
-    var filter: [String] = []
+    @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var location: CatalogOptions
 
@@ -59,7 +56,7 @@ struct RecordCommand: AsyncParsableCommand {
             }
         }
         let observations = Locked<[GoldenObservation]>([])
-        let options = RunOptions(filters: filter)
+        let options = RunOptions(filters: selection.filter)
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let collect: @Sendable (Runner.Event) async -> Void = { event in

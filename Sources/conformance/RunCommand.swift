@@ -49,12 +49,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Target profile (YAML; docs/profile.md). Default: the embedded reference server.")
     var target: String?
 
-    @Option(
-        name: .long, help: "Run only cases whose id matches this glob, or whose operation is this name (repeatable).")
-    var filter: [String] = []
+    @OptionGroup var selection: SelectionOptions
 
-    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
-    var report: [String] = []
+    @OptionGroup var reports: ReportOptions
 
     @Option(
         name: .long,
@@ -75,26 +72,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
     var timeout: String?
 
-    @Option(
-        name: .long,
-        help:
-            "Embedded server only: break one documented behaviour (repeatable; see `conformance serve --list-deviations`)."
-    )
-    var deviate: [String] = []
-
-    @Option(
-        name: .long,
-        help:
-            "Embedded server only: follow this alternative of an open point, NAME=ALTERNATIVE (repeatable; see `conformance serve --list-readings`)."
-    )
-    var reading: [String] = []
-
-    @Flag(
-        name: .long,
-        help:
-            "Embedded server only: the conformant-but-different variant (other ids, key order, extra fields, empty 200s, later notifications)."
-    )
-    var variant = false
+    @OptionGroup(title: "The embedded reference server (without --target)") var embedded: EmbeddedServerOptions
 
     @Option(
         name: .long,
@@ -123,39 +101,31 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print each case's exchanges and notifications, and INFO observations.")
     var verbose = false
 
-    func run() async throws {
-        let destinations = try report.map { argument in
-            guard let destination = ReportWriter.Destination(argument: argument) else {
-                throw ValidationError(
-                    "--report '\(argument)' is not FORMAT:PATH with FORMAT one of \(ReportWriter.Format.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
-            }
-            return destination
-        }
-        let requestTimeout = try timeout.map { text in
-            guard let duration = DurationText.parse(text), duration > .zero else {
-                throw ValidationError("--timeout '\(text)' is not a duration like 5s or 500ms")
-            }
-            return duration
-        }
-        if target != nil, !deviate.isEmpty || !reading.isEmpty || variant {
+    func validate() throws {
+        if target != nil, embedded.isUsed {
             throw ValidationError(
                 "--deviate, --reading and --variant apply to the embedded reference server only; drop --target")
         }
-        let catalog = try location.load()
-        let reference = try compare.reference(catalogDigest: catalog.digest)
+        if let timeout, (DurationText.parse(timeout) ?? .zero) <= .zero {
+            throw ValidationError("--timeout '\(timeout)' is not a duration like 5s or 500ms")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard stopAfterFailures >= 0 else { throw ValidationError("--stop-after-failures must be 0 or more") }
+        if let shard, RunOptions.shard(shard) == nil {
+            throw ValidationError("--shard '\(shard)' is not i/n with 1 <= i <= n, e.g. 2/3")
+        }
+    }
+
+    func run() async throws {
+        let destinations = reports.destinations
+        let requestTimeout = timeout.flatMap(DurationText.parse)
+        let catalog = try location.load()
+        let reference = try compare.reference(catalogDigest: catalog.digest)
         var options = RunOptions(
-            filters: filter, strict: strict, requestTimeout: requestTimeout,
+            filters: selection.filter, strict: strict, requestTimeout: requestTimeout,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         options.maxTransportFailures = stopAfterFailures
-        if let shard {
-            guard let parsed = RunOptions.shard(shard) else {
-                throw ValidationError("--shard '\(shard)' is not i/n with 1 <= i <= n, e.g. 2/3")
-            }
-            options.shard = parsed
-        }
+        options.shard = shard.flatMap(RunOptions.shard)
         let baseline: Baseline? = try self.baseline.map { path in
             do {
                 return try Baseline.load(path: path)
@@ -174,21 +144,12 @@ struct RunCommand: AsyncParsableCommand {
         if let profile, jobs == nil { options.jobs = profile.agents.count }
         if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
             throw CommandFailure(
-                "no case matches --filter \(filter.joined(separator: " ")); `conformance list` shows the cases",
+                "no case matches --filter \(selection.filter.joined(separator: " ")); `conformance list` shows the cases",
                 code: ExitStatus.usage)
-        }
-        let known = Set(EmbeddedTarget.switchNames)
-        if let unknown = deviate.first(where: { !known.contains($0) }) {
-            throw ValidationError(EmbeddedTarget.UnknownSwitch(name: unknown).description)
-        }
-        do {
-            try EmbeddedTarget.validate(readings: reading)
-        } catch {
-            throw ValidationError(error.description)
         }
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
-        let embedded = EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
+        let embedded = self.embedded.options
         let runOptions = options
         let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
             if let profile { return await Self.certify(catalog, profile, runOptions, httpClient, reporter) }

@@ -28,23 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on; 0 picks a free one.")
     var port = 8090
 
-    @Option(name: .long, help: "Break one documented behaviour (repeatable).")
-    var deviate: [String] = []
-
-    @Option(
-        name: .long,
-        help: "Follow this alternative of a point the document leaves open: NAME=ALTERNATIVE (repeatable).")
-    var reading: [String] = []
+    @OptionGroup var behaviour: EmbeddedServerOptions
 
     @Option(name: .long, help: "Write the target profile to this file once the server listens.")
     var profileOut: String?
-
-    @Flag(
-        name: .long,
-        help:
-            "Serve the conformant-but-different variant (other ids, key order, extra fields, empty 200s, later notifications)."
-    )
-    var variant = false
 
     @Option(name: .long, help: "How many agents the server has (the profile lists them all); at least 3.")
     var agents = 3
@@ -77,23 +64,13 @@ struct ServeCommand: AsyncParsableCommand {
             return
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not between 0 and 65535") }
-        var deviations = Set<ServerDeviation>()
-        for name in deviate {
-            guard let deviation = ServerDeviation(rawValue: name) else {
-                throw ValidationError("--deviate '\(name)' is unknown; --list-deviations lists the switches")
-            }
-            deviations.insert(deviation)
-        }
-        let readings: Readings
-        do {
-            readings = try Readings(parsing: reading)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        // validate() has refused unknown switches and readings.
+        let deviations = Set(behaviour.deviate.compactMap(ServerDeviation.init(rawValue:)))
+        let readings = (try? Readings(parsing: behaviour.reading)) ?? Readings()
         var configuration = ReferenceServerConfiguration.generated(
             port: port, deviations: deviations, readings: readings)
         configuration.host = host
-        configuration.variant = variant
+        configuration.variant = behaviour.variant
         guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
         configuration.agents = EmbeddedTarget.agents(count: agents)
         if let latency {

@@ -1,0 +1,18 @@
+import ArgumentParser
+import ConformanceKit
+
+/// `--report FORMAT:PATH`, shared by the commands that write run reports.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Write a report: FORMAT:PATH with FORMAT json, junit, html or markdown (repeatable).")
+    var report: [String] = []
+
+    /// The reports to write; `validate()` has already refused any that does not parse.
+    var destinations: [ReportWriter.Destination] { report.compactMap(ReportWriter.Destination.init(argument:)) }
+
+    func validate() throws {
+        for argument in report where ReportWriter.Destination(argument: argument) == nil {
+            let formats = ReportWriter.Format.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--report '\(argument)' is not FORMAT:PATH with FORMAT one of \(formats)")
+        }
+    }
+}
