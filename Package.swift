@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "conformance", targets: ["conformance"]),
         .library(name: "ConformanceKit", targets: ["ConformanceKit"]),
+        .library(name: "ConformanceReport", targets: ["ConformanceReport"]),
+        .library(name: "ConformanceCatalog", targets: ["ConformanceCatalog"]),
         .library(name: "ReferenceServer", targets: ["ReferenceServer"]),
     ],
     dependencies: [
@@ -22,6 +24,18 @@ let package = Package(
     ],
     targets: [
         .target(name: "ConformanceJSON"),
+        // The results model and its renderers: no networking, no YAML.
+        .target(name: "ConformanceReport", dependencies: ["ConformanceJSON"]),
+        // The catalog, target profiles and baselines as read from YAML: no networking.
+        .target(
+            name: "ConformanceCatalog",
+            dependencies: [
+                "ConformanceJSON",
+                "ConformanceReport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "Bayeux",
             dependencies: [
@@ -33,13 +47,13 @@ let package = Package(
             name: "ConformanceKit",
             dependencies: [
                 "ConformanceJSON",
+                "ConformanceReport",
+                "ConformanceCatalog",
                 "Bayeux",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -55,6 +69,8 @@ let package = Package(
             name: "EmbeddedTarget",
             dependencies: [
                 "ConformanceKit",
+                "ConformanceCatalog",
+                "ConformanceReport",
                 "ReferenceServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -63,6 +79,8 @@ let package = Package(
             name: "conformance",
             dependencies: [
                 "ConformanceKit",
+                "ConformanceCatalog",
+                "ConformanceReport",
                 "ReferenceServer",
                 "EmbeddedTarget",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -93,6 +111,8 @@ let package = Package(
             dependencies: [
                 "ConformanceKit",
                 "ConformanceJSON",
+                "ConformanceReport",
+                "ConformanceCatalog",
                 "EmbeddedTarget",
                 "ReferenceServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -105,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceKitTests",
             dependencies: [
-                "ConformanceKit", "ConformanceJSON", "ReferenceServer", "EmbeddedTarget", "Bayeux",
+                "ConformanceKit", "ConformanceJSON", "ConformanceReport", "ConformanceCatalog", "ReferenceServer", "EmbeddedTarget", "Bayeux",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Bayeux
+import ConformanceCatalog
 
 /// Which of the profile's agents the running cases hold. A case that needs N agents (its `agentsNeeded`) gets N
 /// consecutive free agents, which become its `agent1`...`agentN`; no other case uses them until it ends.

@@ -1,4 +1,6 @@
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 
 extension CaseExecution {
     /// What a barrier gave.

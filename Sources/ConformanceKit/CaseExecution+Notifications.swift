@@ -1,5 +1,7 @@
 import Bayeux
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 
 extension CaseExecution {
     func awaitNotification(_ expectation: NotificationExpectation) async throws -> StepOutcome {

@@ -1,3 +1,4 @@
+import ConformanceCatalog
 import ConformanceJSON
 
 extension CaseExecution {

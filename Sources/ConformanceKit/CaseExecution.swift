@@ -1,5 +1,7 @@
 import Bayeux
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 import Foundation
 
 /// Runs one case against the target: the I/O driver. It sends the steps' requests and fixture calls, watches the

@@ -1,4 +1,6 @@
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 
 /// Everything one case found, in the order it found it, and the `CaseResult` made of it. The runner's I/O
 /// driver (`CaseExecution`) writes to it; the ledger decides nothing about the target.

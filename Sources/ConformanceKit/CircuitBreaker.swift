@@ -1,3 +1,5 @@
+import ConformanceReport
+
 /// Stops a run whose target has stopped answering: after `limit` exchanges in a row, across all cases, end
 /// without an HTTP answer (connection refused, reset or closed, or no answer within the deadline), it trips.
 /// Once tripped, every later exchange fails at once with the reason, and the runner starts no more cases.
@@ -13,26 +15,8 @@ public struct CircuitBreaker: Sendable {
     }
 
     /// Why the run stopped.
-    public struct Trip: Sendable, Hashable, Codable, CustomStringConvertible {
-        /// The case of the last exchange the target answered; nil when it answered none.
-        public var afterCase: String?
-        /// The last failure of the run of failures, e.g. "connection refused".
-        public var reason: String
-        /// How many exchanges in a row got no answer.
-        public var failures: Int
-
-        public init(afterCase: String?, reason: String, failures: Int) {
-            self.afterCase = afterCase
-            self.reason = reason
-            self.failures = failures
-        }
-
-        public var description: String {
-            let when = afterCase.map { "after case \($0)" } ?? "before it answered any case"
-            let count = failures == 1 ? "1 exchange got" : "\(failures) exchanges in a row got"
-            return "the target stopped answering \(when) (\(reason); \(count) no answer)"
-        }
-    }
+    /// Why the breaker stopped the run (the report's `stopped`).
+    public typealias Trip = RunStop
 
     fileprivate struct State {
         var streaks: [Service: Int] = [:]

@@ -1,3 +1,4 @@
+import ConformanceReport
 import Foundation
 
 /// Prints live progress, the deviations grouped by operation, and the summary.

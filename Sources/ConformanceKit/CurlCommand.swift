@@ -1,3 +1,4 @@
+import ConformanceCatalog
 import Foundation
 
 /// A curl line that reproduces one request, with passwords left out of the text.

@@ -1,4 +1,5 @@
 import Bayeux
+import ConformanceReport
 
 /// Runs an operation that must finish in time; the operation is cancelled when the time is up.
 public enum Deadline {

@@ -1,5 +1,7 @@
 import Bayeux
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 
 extension Judge {
     /// The deviation of an expected notification that did not come: what the agents received instead (the last

@@ -1,4 +1,6 @@
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 
 /// Judges answers and notifications against a case's expectations: pure logic, no I/O, so it is tested without
 /// sockets. Every deviation it makes names its requirement, level and erratum from the catalog.

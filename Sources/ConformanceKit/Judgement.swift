@@ -1,4 +1,5 @@
 import ConformanceJSON
+import ConformanceReport
 
 /// What the checks of one step made of one answer: pure data, built by `Judge`, recorded by `CaseLedger`.
 struct Judgement: Sendable {

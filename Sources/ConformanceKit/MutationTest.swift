@@ -1,3 +1,5 @@
+import ConformanceCatalog
+import ConformanceReport
 import Foundation
 
 /// Proves the catalog catches deviations: runs it against targets that each break one documented behaviour

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Bayeux
+import ConformanceCatalog
 import Foundation
 
 /// One Bayeux session per agent of the profile, open for the whole run so that cases reuse them.

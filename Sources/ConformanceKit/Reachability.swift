@@ -1,3 +1,4 @@
+import ConformanceReport
 import Foundation
 import NIOCore
 import NIOPosix

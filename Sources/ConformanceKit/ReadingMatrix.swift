@@ -1,3 +1,5 @@
+import ConformanceReport
+
 /// Proves the catalog fails no reading of the document: runs it against a target following each alternative
 /// alone, and every non-default alternative at once; each run must have no FAIL and no ERROR.
 public enum ReadingMatrix {

@@ -1,3 +1,4 @@
+import ConformanceCatalog
 import Foundation
 
 /// How a run selects and judges cases.

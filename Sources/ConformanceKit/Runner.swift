@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Bayeux
+import ConformanceCatalog
 import ConformanceJSON
+import ConformanceReport
 import Foundation
 
 /// Runs the selected cases of a catalog against a target and judges each one.

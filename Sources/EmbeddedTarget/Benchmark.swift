@@ -1,5 +1,7 @@
 import AsyncHTTPClient
+import ConformanceCatalog
 import ConformanceKit
+import ConformanceReport
 import Foundation
 import ReferenceServer
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// `conformance run --compare-to OLD.json`: the difference from a saved run, printed at the end of the run, and with

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// The options of `conformance diff` and `conformance run --compare-to`: what to compare and what fails.

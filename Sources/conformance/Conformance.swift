@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// The `conformance` command: certifies a server against the GWS Interactions API document.

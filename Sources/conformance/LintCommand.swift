@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConformanceCatalog
 import ConformanceKit
 import EmbeddedTarget
 import Foundation

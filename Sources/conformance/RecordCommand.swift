@@ -1,6 +1,8 @@
 import ArgumentParser
 import AsyncHTTPClient
+import ConformanceCatalog
 import ConformanceKit
+import ConformanceReport
 import EmbeddedTarget
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// `conformance report`: renders a saved JSON run report in another format, without running anything again.

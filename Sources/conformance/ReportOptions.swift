@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceKit
+import ConformanceReport
 
 /// `--report FORMAT:PATH`, shared by the commands that write run reports.
 struct ReportOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// Reading a saved JSON run report, for every command that works on one (`report`, `baseline`, `merge`,

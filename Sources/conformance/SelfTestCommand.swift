@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import ConformanceKit
+import ConformanceReport
 import EmbeddedTarget
 import Foundation
 

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ConformanceCatalog
 import ConformanceKit
+import ConformanceReport
 import EmbeddedTarget
 import Foundation
 import ReferenceServer

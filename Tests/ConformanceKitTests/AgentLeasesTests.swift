@@ -3,7 +3,9 @@ import Foundation
 import ReferenceServer
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// Cases lease exactly the agents they use: how many, which ones, and in which order cases start.
 struct AgentLeasesTests {

@@ -2,7 +2,9 @@ import ConformanceJSON
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The repository root, where the real catalog lives.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The catalog's shorthands (`given: accepted`, `perform:`, `{PRESET: ARGUMENT}`, `access:`) read exactly as the
 /// steps they stand for: the same explanation, requirements and agents.

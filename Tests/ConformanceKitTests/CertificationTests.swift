@@ -2,7 +2,9 @@ import ConformanceJSON
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 @Suite struct CertificationTests {
     func run(_ cases: [CaseResult]) -> RunResult {

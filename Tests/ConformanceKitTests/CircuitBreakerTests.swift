@@ -1,6 +1,8 @@
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The breaker's rule, without sockets: K exchanges in a row without an answer, counted per service.
 struct CircuitBreakerTests {

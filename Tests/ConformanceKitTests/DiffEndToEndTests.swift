@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// `conformance diff` on pairs of reports from the real runner against the embedded reference server, each written
 /// as JSON and read back as the command reads it.

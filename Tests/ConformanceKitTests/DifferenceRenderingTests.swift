@@ -2,7 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The console, Markdown, HTML and JSON renderings of a difference.
 struct DifferenceRenderingTests {

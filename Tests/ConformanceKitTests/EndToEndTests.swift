@@ -4,7 +4,9 @@ import Foundation
 import ReferenceServer
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// Runs the real runner against the real reference server on an ephemeral loopback port.
 func runCatalog(

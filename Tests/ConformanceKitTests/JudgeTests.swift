@@ -2,7 +2,9 @@ import Bayeux
 import ConformanceJSON
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The judge decides on answers and notifications without a socket: these tests hand it answers directly.
 @Suite struct JudgeTests {

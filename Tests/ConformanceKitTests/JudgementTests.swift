@@ -4,7 +4,9 @@ import Foundation
 import ReferenceServer
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// Nothing unjudged passes: an absence that cannot be checked is ERROR, a notification is tied to the step that
 /// causes it, and a refusal is judged by what the document gives (the error body), not by an HTTP status it omits.

@@ -1,7 +1,9 @@
 import EmbeddedTarget
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// `specs/mutations.yaml`: what each deviation switch of the reference server breaks is catalog data.
 @Suite struct MutationCatalogTests {

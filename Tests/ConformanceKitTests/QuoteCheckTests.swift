@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// A requirement quoting `quote`, written in the document unless said otherwise.
 private func requirement(

@@ -1,6 +1,8 @@
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The readings section says which alternative the target follows, MIXED when cases disagree, and is in every
 /// report format.

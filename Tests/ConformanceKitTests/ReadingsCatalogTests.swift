@@ -1,7 +1,9 @@
 import ReferenceServer
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The readings of the document are catalog data that cases can tell apart.
 @Suite struct ReadingsCatalogTests {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 #if canImport(FoundationXML)
     import FoundationXML

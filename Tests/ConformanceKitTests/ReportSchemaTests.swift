@@ -2,7 +2,9 @@ import ConformanceJSON
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The JSON report validates against its published schema, `docs/report-schema.json`, and writes no member the
 /// schema does not describe.

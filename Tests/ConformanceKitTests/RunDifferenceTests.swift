@@ -2,7 +2,9 @@ import ConformanceJSON
 import Foundation
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// A case result with the given verdict; a FAIL or WARN breaks `broken` (MUST, or SHOULD for WARN).
 func judged(

@@ -2,7 +2,9 @@ import AsyncHTTPClient
 import EmbeddedTarget
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 /// The catalog catches every deviation switch of the reference server, by the requirement it breaks, and
 /// flags nothing on the conformant-but-different variant.

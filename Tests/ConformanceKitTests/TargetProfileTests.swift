@@ -1,6 +1,8 @@
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 @Suite struct TargetProfileTests {
     let valid = """

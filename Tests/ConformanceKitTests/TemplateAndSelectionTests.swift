@@ -1,7 +1,9 @@
 import ConformanceJSON
 import Testing
 
+@testable import ConformanceCatalog
 @testable import ConformanceKit
+@testable import ConformanceReport
 
 @Suite struct TemplateAndSelectionTests {
     @Test func substitutesWholeValuesAndInterpolatesInText() throws {

@@ -1,0 +1,69 @@
+import ConformanceJSON
+
+/// `access:`, the block of an operation file that stands for the standard access cases of an operation sent
+/// with `POST /me/interactions/{id}`:
+///
+/// ```yaml
+/// access:
+///   body: {targetId: "${agent3.id}"}   # the operation's other parameters (default: none)
+///   admin: invited                     # the set-up the admin case starts from (default: accepted)
+///   unknownId: NoSuchInteraction0001   # the id that does not exist (default: NoSuch<Operation>0001); false: no case
+///   wrongPassword: case                # a case of its own (default: a second step of the credentials case)
+/// ```
+///
+/// It generates, with stable ids (`<operation in lower case>-...`):
+/// - `-unknown-id`: agent1 performs it on an id that does not exist: refused with the documented error body;
+/// - `-as-admin`: the Contact Center Admin performs it: refused, a MUST by OPERATION-PERMISSIONS;
+/// - `-without-credentials`: no credentials, then agent1 with a wrong password: 401 (and `-wrong-password` for the
+///   second when `wrongPassword: case`).
+package enum AccessCases {
+    package static func cases(from block: YAMLValue, operation: String) throws(InputFileError) -> [YAMLValue] {
+        let fields = try block.mapping("access")
+        try fields.rejectUnknownFields(["body", "admin", "unknownId", "wrongPassword"])
+        let prefix = operation.lowercased()
+        var body = ""
+        if let node = fields["body"] {
+            _ = try node.mapping("the body of access")
+            body = ", body: \(node.json.compactText)"
+        }
+        let admin = try fields["admin"]?.string("admin") ?? "accepted"
+        let unknownId = try fields["unknownId"]?.string("unknownId") ?? "NoSuch\(operation)0001"
+        let ownCase = try fields.keyword("wrongPassword", "case", meaning: "the wrong password gets a case of its own")
+        let wrongPassword = ["    - perform: {as: agent1, password: wrong\(body)}", "      expect: unauthorized"]
+        var lines: [String] = []
+        if unknownId != "false" {
+            lines += [
+                "- id: \(prefix)-unknown-id",
+                "  title: \(operation) on an interaction id that does not exist is refused with the documented error body",
+                "  steps:",
+                "    - perform: {as: agent1, id: \(unknownId)\(body)}",
+                "      expect: error",
+            ]
+        }
+        lines += [
+            "- id: \(prefix)-as-admin",
+            "  title: A Contact Center Admin cannot perform \(operation) (Permissions - Agent)",
+            "  given: \(admin)",
+            "  steps:",
+            "    - perform: {as: admin\(body)}",
+            "      expect: {forbidden: OPERATION-PERMISSIONS}",
+            "- id: \(prefix)-without-credentials",
+            "  title: \(operation) without credentials is refused with 401",
+            "  given: created",
+            "  steps:",
+            "    - perform: {as: nobody\(body)}",
+            "      expect: unauthorized",
+        ]
+        if ownCase {
+            lines += [
+                "- id: \(prefix)-wrong-password",
+                "  title: \(operation) with a wrong password is refused with 401",
+                "  given: created",
+                "  steps:",
+            ]
+        }
+        lines += wrongPassword
+        let parsed = try YAMLValue.parse(lines.joined(separator: "\n") + "\n", file: block.file)
+        return try parsed.list("access").map { $0.restamped(file: block.file, line: block.line) }
+    }
+}

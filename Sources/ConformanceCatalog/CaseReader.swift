@@ -1,0 +1,230 @@
+import ConformanceJSON
+import ConformanceReport
+import Foundation
+
+/// Turns the YAML of operation files into cases, expanding presets and loading goldens on the way.
+package struct CaseReader {
+    package let presets: [String: YAMLValue]
+    package let goldenRoot: String
+    /// The readings `observes:` may name.
+    package let readings: [ReadingDefinition]
+    /// The named set-ups of `specs/fixtures.yaml` and the `perform:` shorthand.
+    package var shorthands = CatalogShorthands.none
+    /// For `conformance record --mode missing`: a missing golden reads as `$any` instead of failing the load.
+    package var allowMissingGoldens = false
+    /// The goldens read so far, by path under the golden directory.
+    package var goldens: [String: JSONValue] = [:]
+
+    package init(presets: [String: YAMLValue], goldenRoot: String, readings: [ReadingDefinition] = []) {
+        self.presets = presets
+        self.goldenRoot = goldenRoot
+        self.readings = readings
+    }
+
+    /// `observes: NAME=ALTERNATIVE`, naming a reading of `specs/readings.yaml` and one of its alternatives.
+    package func observation(_ node: YAMLValue?) throws(InputFileError) -> Observation? {
+        guard let node else { return nil }
+        let text = try node.string("observes")
+        guard let observation = Observation(text) else {
+            throw node.error("observes '\(text)' must be NAME=ALTERNATIVE, e.g. refusal-status=200")
+        }
+        guard let reading = readings.first(where: { $0.name == observation.reading }) else {
+            throw node.error(
+                "observes names unknown reading '\(observation.reading)' (readings.yaml has: "
+                    + readings.map(\.name).joined(separator: ", ") + ")"
+            )
+        }
+        guard reading.alternative(observation.alternative) != nil else {
+            throw node.error(
+                "reading '\(reading.name)' has no alternative '\(observation.alternative)' (alternatives: "
+                    + reading.alternatives.map(\.name).joined(separator: ", ") + ")"
+            )
+        }
+        return observation
+    }
+
+    /// The cases of one operation file. A problem in one case is kept in `problems` and the other cases are
+    /// still read, so a load reports every problem at once.
+    package mutating func readOperationFile(_ path: String, problems: inout InputProblems) -> [ConformanceCase] {
+        let read = problems.attempt { () throws(InputFileError) -> (String, [YAMLValue]) in
+            let root = try YAMLValue.parse(Catalog.readText(path), file: path).mapping("an operation file")
+            try root.rejectUnknownFields(["operation", "cases", "access"])
+            let operation = try root.required("operation").string("operation")
+            var nodes = try root.required("cases").list("cases")
+            if let access = root["access"] {
+                nodes += try AccessCases.cases(from: access, operation: operation)
+            }
+            return (operation, nodes)
+        }
+        guard let (operation, nodes) = read else { return [] }
+        return nodes.compactMap { node in
+            problems.attempt { () throws(InputFileError) in
+                try readCase(shorthands.expandCase(node, operation: operation), operation: operation)
+            }
+        }
+    }
+
+    package mutating func readCase(_ node: YAMLValue, operation: String) throws(InputFileError) -> ConformanceCase {
+        let fields = try node.mapping("a case")
+        try fields.rejectUnknownFields(["id", "title", "requirements", "given", "steps"])
+        let id = try fields.required("id").string("id")
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }) else {
+            throw node.error("case id '\(id)' may only contain letters, digits, '-', '.' and '_'")
+        }
+        let given = try readSteps(fields["given"], operation: operation)
+        let steps = try readSteps(fields.required("steps"), operation: operation)
+        var requirements = try fields["requirements"]?.strings("requirements") ?? []
+        for requirement in (given + steps).flatMap(\.requirements) where !requirements.contains(requirement) {
+            requirements.append(requirement)
+        }
+        var testCase = ConformanceCase(
+            id: id,
+            operation: operation,
+            title: try fields.required("title").string("title"),
+            requirements: requirements,
+            given: given,
+            steps: steps,
+            file: node.file,
+            line: node.line,
+            agentsNeeded: max(1, AgentReferences.highest(in: node))
+        )
+        testCase.digest = CaseDigest.sha256(operation: operation, node: node, presets: presets, goldens: goldens)
+        return testCase
+    }
+
+    package mutating func readSteps(_ node: YAMLValue?, operation: String) throws(InputFileError) -> [Step] {
+        guard let node else { return [] }
+        var steps: [Step] = []
+        for element in try node.list("steps") { steps.append(try readStep(element, operation: operation)) }
+        return steps
+    }
+
+    package mutating func readStep(_ node: YAMLValue, operation: String) throws(InputFileError) -> Step {
+        let fields = try node.mapping("a step")
+        if let create = fields["createInteraction"] {
+            try fields.rejectUnknownFields(["createInteraction"])
+            let spec = try create.mapping("createInteraction")
+            try spec.rejectUnknownFields(["agent", "mediaType", "properties", "as"])
+            return .createInteraction(
+                CreateInteractionStep(
+                    agent: try role(spec.required("agent")),
+                    mediaType: try spec["mediaType"]?.string("mediaType"),
+                    properties: spec["properties"]?.json ?? .object(JSONObject()),
+                    bindAs: try spec.required("as").string("as"),
+                    line: node.line
+                )
+            )
+        }
+        if let request = fields["request"] {
+            try fields.rejectUnknownFields(
+                ["request", "expect", "capture", "fallback", "retry", "observes", "alternatives", "deadline"])
+            let notificationDeadline = try fields.keyword(
+                "deadline", "notification", meaning: "wait as long as for a notification")
+            let template = try readRequest(request)
+            // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
+            let performed = template.body?["operationName"]?.stringValue ?? operation
+            return .request(
+                RequestStep(
+                    request: template,
+                    checks: try readChecks(fields.required("expect"), operation: performed),
+                    captures: try readCaptures(fields["capture"]),
+                    fallback: try readFallback(fields["fallback"], operation: operation),
+                    retries: try fields["retry"]?.integer("retry") ?? 0,
+                    notificationDeadline: notificationDeadline,
+                    observes: try observation(fields["observes"]),
+                    alternatives: try readAlternatives(fields["alternatives"], operation: performed),
+                    line: node.line
+                )
+            )
+        }
+        for key in ["notification", "noNotification"] {
+            guard let spec = fields[key] else { continue }
+            try fields.rejectUnknownFields([key])
+            let expectation = try readNotification(spec, operation: operation)
+            return key == "notification" ? .notification(expectation) : .noNotification(expectation)
+        }
+        throw node.error(
+            "a step needs one of createInteraction, request, notification, noNotification; found \(fields.keys)"
+        )
+    }
+
+    /// `alternatives: [{observes: NAME=ALT, body: {...}}, {observes: NAME=ALT, expect: [...]}]`.
+    package mutating func readAlternatives(_ node: YAMLValue?, operation: String) throws(InputFileError)
+        -> [StepAlternative]
+    {
+        guard let node else { return [] }
+        var alternatives: [StepAlternative] = []
+        for element in try node.list("alternatives") {
+            let fields = try element.mapping("an alternative")
+            try fields.rejectUnknownFields(["observes", "body", "path", "expect"])
+            guard fields["body"] != nil || fields["path"] != nil || fields["expect"] != nil else {
+                throw element.error(
+                    "an alternative needs a body or path to send instead, an expect to judge by, or both")
+            }
+            alternatives.append(
+                StepAlternative(
+                    observes: try observation(fields["observes"]),
+                    body: fields["body"]?.json,
+                    path: try fields["path"]?.string("path"),
+                    checks: try fields["expect"].map { node throws(InputFileError) in
+                        try readChecks(node, operation: operation)
+                    },
+                    line: element.line
+                )
+            )
+        }
+        return alternatives
+    }
+
+    package func role(_ node: YAMLValue) throws(InputFileError) -> String {
+        let text = try node.string("a role")
+        guard Roles.isKnown(text) else {
+            throw node.error("unknown role '\(text)' (roles: agent1, agent2, agent3, admin)")
+        }
+        return text
+    }
+
+    package func agentRoles(_ node: YAMLValue) throws(InputFileError) -> [String] {
+        var agents: [String] = []
+        for name in try node.strings("agent") {
+            guard Roles.isKnown(name), name != "admin" else {
+                throw node.error("'\(name)' is not an agent role (agent1, agent2, agent3)")
+            }
+            agents.append(name)
+        }
+        return agents
+    }
+
+    package func readRequest(_ node: YAMLValue) throws(InputFileError) -> RequestTemplate {
+        let fields = try node.mapping("request")
+        try fields.rejectUnknownFields(["as", "method", "path", "body", "rawBody", "password"])
+        let credentials: Credentials
+        let asNode = try fields.required("as")
+        if try asNode.string("as") == "nobody" {
+            credentials = .none
+        } else if let password = fields["password"] {
+            guard try password.string("password") == "wrong" else {
+                throw password.error("password may only be 'wrong' (to send the role's username with a wrong password)")
+            }
+            credentials = .wrongPassword(try role(asNode))
+        } else {
+            credentials = .role(try role(asNode))
+        }
+        let method = try fields["method"]?.string("method").uppercased() ?? "GET"
+        guard ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method) else {
+            throw fields["method"]!.error("method '\(method)' is not one of GET, POST, PUT, DELETE, PATCH")
+        }
+        let path = try fields.required("path").string("path")
+        guard path.hasPrefix("/") || path.hasPrefix("${") else {
+            throw try fields.required("path").error(
+                "path must start with '/' (or be a ${...} URL such as ${notificationsURL})")
+        }
+        return RequestTemplate(
+            credentials: credentials,
+            method: method,
+            path: path,
+            body: fields["body"]?.json,
+            rawBody: try fields["rawBody"]?.string("rawBody")
+        )
+    }
+}

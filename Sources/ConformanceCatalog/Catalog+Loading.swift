@@ -1,0 +1,166 @@
+import ConformanceJSON
+import ConformanceReport
+import Foundation
+
+extension Catalog {
+    /// Reads `specs/requirements.yaml`, `specs/presets.yaml`, `specs/operations/*.yaml` and the goldens they
+    /// name under `root`; every problem names its file and line.
+    public static func load(root: String, allowMissingGoldens: Bool = false) throws(InputFileError) -> Catalog {
+        let specs = (root as NSString).appendingPathComponent("specs")
+        let goldenRoot = (root as NSString).appendingPathComponent("golden")
+        var problems = InputProblems()
+        let requirements = problems.attempt { () throws(InputFileError) in
+            try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
+        }
+        let presetsPath = (specs as NSString).appendingPathComponent("presets.yaml")
+        let presets =
+            FileManager.default.fileExists(atPath: presetsPath)
+            ? problems.attempt { () throws(InputFileError) in try loadPresets(presetsPath) } ?? [:] : [:]
+        let readingsPath = (specs as NSString).appendingPathComponent("readings.yaml")
+        var readings: [ReadingDefinition] = []
+        if let requirements, FileManager.default.fileExists(atPath: readingsPath) {
+            readings =
+                problems.attempt { () throws(InputFileError) in
+                    try ReadingDefinition.load(readingsPath, requirements: requirements)
+                } ?? []
+        }
+        let operationsDirectory = (specs as NSString).appendingPathComponent("operations")
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: operationsDirectory)
+                .filter { $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            problems.add(
+                InputFileError(
+                    file: operationsDirectory,
+                    message: "cannot list the operation files: \(error.localizedDescription)"))
+            files = []
+        }
+        let fixturesPath = (specs as NSString).appendingPathComponent("fixtures.yaml")
+        var reader = CaseReader(presets: presets, goldenRoot: goldenRoot, readings: readings)
+        reader.allowMissingGoldens = allowMissingGoldens
+        if FileManager.default.fileExists(atPath: fixturesPath) {
+            reader.shorthands =
+                problems.attempt { () throws(InputFileError) in try CatalogShorthands.load(fixturesPath) } ?? .none
+        }
+        let mutationsPath = (specs as NSString).appendingPathComponent("mutations.yaml")
+        let mutations =
+            FileManager.default.fileExists(atPath: mutationsPath)
+            ? problems.attempt { () throws(InputFileError) in try loadMutations(mutationsPath) } ?? [] : []
+        var cases: [ConformanceCase] = []
+        for file in files {
+            let path = (operationsDirectory as NSString).appendingPathComponent(file)
+            cases += reader.readOperationFile(path, problems: &problems)
+        }
+        var catalog = Catalog(
+            requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
+        catalog.mutations = mutations
+        if requirements != nil {
+            for problem in catalog.referenceProblems() { problems.add(problem) }
+        }
+        try problems.throwIfAny()
+        catalog.digest = CatalogDigest.sha256(root: root)
+        return catalog
+    }
+
+    package static func readText(_ path: String) throws(InputFileError) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputFileError(file: path, message: "cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    package static func loadRequirements(_ path: String) throws(InputFileError) -> [Requirement] {
+        let root = try YAMLValue.parse(readText(path), file: path).mapping("requirements.yaml")
+        try root.rejectUnknownFields(["requirements"])
+        var requirements: [Requirement] = []
+        for node in try root.required("requirements").list("requirements") {
+            let fields = try node.mapping("a requirement")
+            try fields.rejectUnknownFields(["id", "level", "section", "quote", "erratum", "source", "paraphrase"])
+            let id = try fields.required("id").string("id")
+            guard !requirements.contains(where: { $0.id == id }) else {
+                throw node.error("requirement id '\(id)' is used twice")
+            }
+            let levelNode = try fields.required("level")
+            guard let level = RequirementLevel(rawValue: try levelNode.string("level")) else {
+                throw levelNode.error("level must be MUST, SHOULD or INFO")
+            }
+            var source = Requirement.Source.document
+            if let sourceNode = fields["source"] {
+                guard let named = Requirement.Source(rawValue: try sourceNode.string("source")) else {
+                    throw sourceNode.error(
+                        "source of requirement '\(id)' must be document (the default) or external (RFC 9110, Bayeux, "
+                            + "CometD, named in section)"
+                    )
+                }
+                source = named
+            }
+            var isParaphrase = false
+            if let paraphraseNode = fields["paraphrase"] {
+                isParaphrase = try paraphraseNode.boolean("paraphrase of requirement '\(id)'")
+            }
+            requirements.append(
+                Requirement(
+                    id: id,
+                    level: level,
+                    section: try fields.required("section").string("section"),
+                    quote: try fields.required("quote").string("quote"),
+                    erratum: try fields["erratum"]?.string("erratum"),
+                    source: source,
+                    isParaphrase: isParaphrase,
+                    line: node.line
+                )
+            )
+        }
+        return requirements
+    }
+
+    package static func loadPresets(_ path: String) throws(InputFileError) -> [String: YAMLValue] {
+        let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
+        try root.rejectUnknownFields(["presets"])
+        let presets = try root.required("presets").mapping("presets")
+        var result: [String: YAMLValue] = [:]
+        for key in presets.keys { result[key] = presets[key] }
+        return result
+    }
+
+    /// Every case id is unique and every cited requirement exists: one problem per broken reference.
+    package func referenceProblems() -> [InputFileError] {
+        let known = Set(requirements.map(\.id))
+        var problems: [InputFileError] = []
+        var seenIDs: [String: ConformanceCase] = [:]
+        for testCase in cases {
+            if let other = seenIDs[testCase.id] {
+                problems.append(
+                    InputFileError(
+                        file: testCase.file,
+                        line: testCase.line,
+                        message: "case id '\(testCase.id)' is also used at \(other.file):\(other.line ?? 0)"
+                    ))
+            }
+            seenIDs[testCase.id] = seenIDs[testCase.id] ?? testCase
+            var cited: [(id: String, line: Int?)] = []
+            for step in testCase.given + testCase.steps { cited += step.requirements.map { ($0, step.line) } }
+            cited += testCase.requirements.map { ($0, nil) }
+            var reported: Set<String> = []
+            for (id, line) in cited where !known.contains(id) && reported.insert(id).inserted {
+                problems.append(
+                    InputFileError(
+                        file: testCase.file,
+                        line: line ?? testCase.line,
+                        message: "case '\(testCase.id)' cites unknown requirement '\(id)'"
+                    ))
+            }
+        }
+        for mutation in mutations {
+            for id in mutation.breaks where !known.contains(id) {
+                problems.append(
+                    InputFileError(
+                        file: mutation.file, line: mutation.line,
+                        message: "switch '\(mutation.name)' breaks unknown requirement '\(id)'"))
+            }
+        }
+        return problems
+    }
+}
