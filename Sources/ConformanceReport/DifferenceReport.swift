@@ -9,42 +9,23 @@ public enum DifferenceReport {
     }
 
     /// A report to write: its format and where.
-    public struct Destination: Sendable, Hashable {
-        public var format: Format
-        public var path: String
+    public typealias Destination = ReportRegistry<Format, RunDifference>.Destination
 
-        /// Parses `FORMAT:PATH`.
-        public init?(argument: String) {
-            let parts = argument.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let format = Format(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
-            self.format = format
-            self.path = parts[1]
-        }
-    }
+    /// Every format of a difference and its renderer.
+    public static let registry = ReportRegistry<Format, RunDifference>(
+        noun: "difference",
+        [
+            .json: JSONRenderer<RunDifference>(),
+            .markdown: TextRenderer(DifferenceMarkdown.render),
+            .html: TextRenderer(DifferenceHTML.render),
+        ])
 
     public static func render(_ difference: RunDifference, as format: Format) throws -> Data {
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(difference) + Data("\n".utf8)
-        case .markdown: return Data(DifferenceMarkdown.render(difference).utf8)
-        case .html: return Data(DifferenceHTML.render(difference).utf8)
-        }
+        try registry.render(difference, as: format)
     }
 
     /// Writes `difference` to every destination; returns the problems (a report that could not be written).
     public static func write(_ difference: RunDifference, to destinations: [Destination]) -> [String] {
-        var problems: [String] = []
-        for destination in destinations {
-            do {
-                try ReportWriter.save(render(difference, as: destination.format), to: destination.path)
-            } catch {
-                problems.append(
-                    "cannot write the \(destination.format.rawValue) difference to \(destination.path): "
-                        + error.localizedDescription)
-            }
-        }
-        return problems
+        registry.write(difference, to: destinations)
     }
 }

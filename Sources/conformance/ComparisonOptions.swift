@@ -61,7 +61,7 @@ struct ComparisonOptions: ParsableArguments {
             guard let destination = DifferenceReport.Destination(argument: argument) else {
                 throw ValidationError(
                     "\(option) '\(argument)' is not FORMAT:PATH with FORMAT one of "
-                        + DifferenceReport.Format.allCases.map(\.rawValue).joined(separator: ", "))
+                        + DifferenceReport.registry.formatNames)
             }
             return destination
         }

@@ -12,7 +12,7 @@ struct ReportOptions: ParsableArguments {
 
     func validate() throws {
         for argument in report where ReportWriter.Destination(argument: argument) == nil {
-            let formats = ReportWriter.Format.allCases.map(\.rawValue).joined(separator: ", ")
+            let formats = ReportWriter.registry.formatNames
             throw ValidationError("--report '\(argument)' is not FORMAT:PATH with FORMAT one of \(formats)")
         }
     }
