@@ -24,6 +24,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "ConformanceJSON"),
+        // An executable model of the document for `explore`: written from the document, sharing no code with the
+        // reference server.
+        .target(name: "ConformanceModel"),
         // The results model and its renderers: no networking, no YAML.
         .target(name: "ConformanceReport", dependencies: ["ConformanceJSON"]),
         // The catalog, target profiles and baselines as read from YAML: no networking.
@@ -49,6 +52,7 @@ let package = Package(
                 "ConformanceJSON",
                 "ConformanceReport",
                 "ConformanceCatalog",
+                "ConformanceModel",
                 "Bayeux",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -89,6 +93,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConformanceJSONTests", dependencies: ["ConformanceJSON"]),
+        .testTarget(name: "ConformanceModelTests", dependencies: ["ConformanceModel"]),
         .testTarget(
             name: "BayeuxTests",
             dependencies: [

@@ -52,7 +52,7 @@ where Format: RawRepresentable & CaseIterable & Hashable & Sendable, Format.RawV
     }
 
     /// Writes `data` to `path` at once, creating the directories on the way.
-    static func save(_ data: Data, to path: String) throws {
+    public static func save(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url, options: .atomic)

@@ -142,21 +142,8 @@ public enum EmbeddedTarget {
         httpClient: HTTPClient,
         progress: @escaping @Sendable (Runner.Event) async -> Void
     ) async throws -> Result<RunResult, Runner.Unreachable> {
-        var deviations = Set<ServerSwitch>()
-        for name in options.deviations {
-            guard let deviation = ServerSwitch(rawValue: name) else { throw UnknownSwitch(name: name) }
-            deviations.insert(deviation)
-        }
-        var configuration = ReferenceServerConfiguration.generated(
-            deviations: deviations, readings: try readings(options.readings))
         // Enough agents for `jobs` three-agent cases at once (a case leases the one to three agents it uses).
-        configuration.agents = agents(count: 3 * max(1, runOptions.jobs))
-        configuration.variant = options.variant
-        return try await ReferenceServer.withRunning(configuration) { server in
-            var profile = try TargetProfile.parse(
-                yaml: server.profileYAML(name: name(options)), file: "embedded profile")
-            if let timeout = options.notificationTimeout { profile.timeouts.notification = timeout }
-            if let quietPeriod = options.quietPeriod { profile.timeouts.quietPeriod = quietPeriod }
+        try await withServer(options, agents: 3 * max(1, runOptions.jobs)) { profile in
             do {
                 let result = try await Runner(catalog: catalog, profile: profile, options: runOptions)
                     .run(httpClient: httpClient, progress: progress)

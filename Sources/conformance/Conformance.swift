@@ -22,7 +22,7 @@ struct Conformance: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self, SelfTestCommand.self,
             BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, DiffCommand.self,
-            ExplainCommand.self,
+            ExplainCommand.self, ExploreCommand.self,
             RecordCommand.self,
         ]
     )

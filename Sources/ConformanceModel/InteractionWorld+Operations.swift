@@ -1,0 +1,262 @@
+extension InteractionWorld {
+    /// Every outcome the document allows when `agent` performs `operation` in this world. Where the document is
+    /// silent or open (a reading), every reasonable outcome is here; where it speaks, only what it says.
+    public func transitions(_ operation: ModelOperation, by agent: String, in profile: ModelProfile)
+        -> [ModelTransition]
+    {
+        if unsettled { return [ModelTransition(.success, self, "ERROR-NO-CHANGE"), refused("ERROR-NO-CHANGE")] }
+        var transitions = documented(operation, by: agent, in: profile)
+        // A transfer or a conference on top of a transfer or a conference: the document does not define it.
+        let layered = isTransferring || !parties.isEmpty || invitations.values.contains(.conference)
+        if layered, operation.handsOver, transitions.contains(where: { $0.outcome == .success }) {
+            var murky = self
+            murky.unsettled = true
+            transitions = transitions.filter { $0.outcome == .refusal } + [.init(.success, murky, "ERROR-NO-CHANGE")]
+        }
+        // While a transfer waits for its target, the document does not say what the owner may still do: every
+        // operation of the owner may be done or refused.
+        if isTransferring, owner == agent, !transitions.contains(where: { $0.outcome == .refusal }) {
+            return transitions + [refused("TRANSFER-OWNERSHIP")]
+        }
+        return transitions
+    }
+
+    /// A transfer waits for its target to accept (transfer-ownership=on-accept).
+    public var isTransferring: Bool {
+        invitations.values.contains(.transfer) && assumptions["transfer-ownership"] != "at-once"
+            && !invitations.contains { $0.value == .transfer && $0.key == owner }
+    }
+
+    private func documented(_ operation: ModelOperation, by agent: String, in profile: ModelProfile)
+        -> [ModelTransition]
+    {
+        switch operation {
+        case .accept: accept(by: agent)
+        case .reject: reject(by: agent, in: profile)
+        case .stopProcessing:
+            ending(by: agent, to: .completed, requirement: "STOPPROCESSING-AFTER-ACCEPT")
+        case .placeInQueue(let queue):
+            queue.map(profile.queues.contains) == true
+                ? ending(by: agent, to: .queued, requirement: "PLACEINQUEUE-ENDS-OWNERSHIP")
+                : refusedUnlessWorking(by: agent, requirement: "PLACEINQUEUE-QUEUE")
+        case .updateProperties: working(by: agent, requirement: "UPDATEPROPERTIES-WORKING")
+        case .placeInWorkbin(let workbin):
+            workbin.map(profile.workbins.contains) == true
+                ? placeInWorkbin(by: agent) : refusedUnlessWorking(by: agent, requirement: "PLACEINWORKBIN-WORKBIN")
+        case .getWorkbinContent(let workbin):
+            workbin.map(profile.workbins.contains) == true
+                ? getWorkbinContent(by: agent)
+                : refusedUnlessWorking(by: agent, requirement: "GETWORKBINCONTENT-WORKBIN")
+        case .transfer(let target): transfer(to: target, by: agent, in: profile)
+        case .startConference(let invitee): startConference(with: invitee, by: agent, in: profile)
+        case .endConference(let leaver): endConference(naming: leaver, by: agent)
+        }
+    }
+
+    private var refused: (String) -> ModelTransition { { ModelTransition(.refusal, self, $0) } }
+
+    private func accept(by agent: String) -> [ModelTransition] {
+        guard let invitation = invitations[agent] else {
+            return [refused("ACCEPT-AFTER-INVITATION")]
+        }
+        // An invitation to an interaction the agent already works on (a transfer to a conference party): its
+        // Accept may be taken or refused as done; the document does not say.
+        if works(agent) {
+            var next = self
+            next.invitations[agent] = nil
+            return [refused("ACCEPT-AFTER-INVITATION"), .init(.success, next, "ACCEPT-AFTER-INVITATION")]
+        }
+        var next = self
+        next.invitations[agent] = nil
+        switch invitation {
+        case .routing:
+            next.owner = agent
+            next.place = .agents
+            return [ModelTransition(.success, next, "ACCEPT-OWNERSHIP")]
+        case .transfer:
+            // on-accept: the target owns it now. at-once: it already did, and Accept may be refused as done.
+            next.owner = agent
+            return [
+                next.assuming("transfer-ownership", "on-accept").map { .init(.success, $0, "TRANSFER-OWNERSHIP") },
+                next.assuming("transfer-ownership", "at-once").map { .init(.success, $0, "TRANSFER-OWNERSHIP") },
+                next.assuming("transfer-ownership", "at-once").map { .init(.refusal, $0, "TRANSFER-OWNERSHIP") },
+            ].compactMap { $0 }
+        case .conference:
+            next.parties.insert(agent)
+            return [
+                next.assuming("conference-invitee", "on-accept").map {
+                    .init(.success, $0, "STARTCONFERENCE-SIMULTANEOUS")
+                },
+                next.assuming("conference-invitee", "at-once").map {
+                    .init(.success, $0, "STARTCONFERENCE-SIMULTANEOUS")
+                },
+                next.assuming("conference-invitee", "at-once").map {
+                    .init(.refusal, $0, "STARTCONFERENCE-SIMULTANEOUS")
+                },
+            ].compactMap { $0 }
+        }
+    }
+
+    private func reject(by agent: String, in profile: ModelProfile) -> [ModelTransition] {
+        guard let invitation = invitations[agent] else { return [refused("REJECT-AFTER-INVITATION")] }
+        var next = self
+        next.invitations[agent] = nil
+        guard invitation == .routing else {
+            // The document says nothing of rejecting a transfer or a conference invitation: refused, or declined
+            // with the owner keeping the interaction, or (a transfer) presented to another agent as a rejected
+            // interaction is.
+            var presented: [ModelTransition] = []
+            if invitation == .transfer {
+                var away = next
+                away.owner = nil
+                away.parties = []
+                away.invitations = [:]
+                away.place = .elsewhere
+                presented = [.init(.success, away, "REJECT-REPRESENT")]
+                presented += profile.agents.filter { $0 != agent }.map { other in
+                    var world = away
+                    world.place = .agents
+                    world.invitations[other] = .routing
+                    return ModelTransition(.success, world, "REJECT-REPRESENT")
+                }
+            }
+            return [ModelTransition(.success, next, "REJECT-AFTER-INVITATION"), refused("REJECT-AFTER-INVITATION")]
+                + presented
+        }
+        // "compels the System to present the Interaction to another Agent": any other agent of the profile, or
+        // one the suite does not watch.
+        next.place = .elsewhere
+        let presented = profile.agents.filter { $0 != agent }.map { other in
+            var world = next
+            world.place = .agents
+            world.invitations[other] = .routing
+            return ModelTransition(.success, world, "REJECT-REPRESENT")
+        }
+        return [ModelTransition(.success, next, "REJECT-RELEASES")] + presented
+    }
+
+    /// StopProcessing and PlaceInQueue: the owner's work ends, and so does its ownership.
+    private func ending(by agent: String, to place: Place, requirement: String) -> [ModelTransition] {
+        guard works(agent) else { return [refused(owner == nil ? requirement : "NOT-OWNER-REFUSED")] }
+        var next = self
+        next.owner = nil
+        next.parties = []
+        next.invitations = [:]
+        next.place = place
+        let done = ModelTransition(.success, next, requirement)
+        // A conference party that is not the owner: the document does not say whether it may end the work.
+        return owner == agent ? [done] : [done, refused(requirement)]
+    }
+
+    /// An operation on the interaction an agent works on, which changes nothing the agents see.
+    private func working(by agent: String, requirement: String) -> [ModelTransition] {
+        guard works(agent) else { return [refused("NOT-OWNER-REFUSED")] }
+        return [ModelTransition(.success, self, requirement)]
+    }
+
+    /// A malformed parameter: refused, whoever sends it (an agent that does not work on it is refused anyway).
+    private func refusedUnlessWorking(by agent: String, requirement: String) -> [ModelTransition] {
+        [refused(works(agent) ? requirement : "NOT-OWNER-REFUSED")]
+    }
+
+    private func placeInWorkbin(by agent: String) -> [ModelTransition] {
+        guard works(agent) else { return [refused("NOT-OWNER-REFUSED")] }
+        // The document does not say whether the agent keeps the interaction once it is in a workbin.
+        var kept = self
+        kept.place = .agents
+        var released = self
+        released.owner = nil
+        released.parties = []
+        released.invitations = [:]
+        released.place = .inWorkbin
+        return [
+            ModelTransition(.success, kept, "PLACEINWORKBIN-PLACES"),
+            .init(.success, released, "PLACEINWORKBIN-PLACES"),
+        ]
+    }
+
+    private func getWorkbinContent(by agent: String) -> [ModelTransition] {
+        // The content comes as a notification; whether the {id} must be one the agent works on is not said.
+        works(agent)
+            ? [ModelTransition(.success, self, "GETWORKBINCONTENT-NOTIFICATION")]
+            : [ModelTransition(.success, self, "GETWORKBINCONTENT-WORKBIN"), refused("NOT-OWNER-REFUSED")]
+    }
+
+    private func transfer(to target: String?, by agent: String, in profile: ModelProfile) -> [ModelTransition] {
+        guard owner == agent else {
+            // A conference party that does not own the interaction: the document does not say.
+            return works(agent)
+                ? [refused("TRANSFER-OWNERSHIP"), .init(.success, self, "TRANSFER-OWNERSHIP")]
+                : [refused("NOT-OWNER-REFUSED")]
+        }
+        guard let target, profile.agents.contains(target), target != agent else { return [refused("TRANSFER-TARGET")] }
+        var onAccept = self
+        onAccept.invitations[target] = .transfer
+        var atOnce = self
+        atOnce.owner = target
+        atOnce.invitations[agent] = nil
+        atOnce.invitations[target] = .transfer
+        let transferred = [
+            onAccept.assuming("transfer-ownership", "on-accept").map { .init(.success, $0, "TRANSFER-OWNERSHIP") },
+            atOnce.assuming("transfer-ownership", "at-once").map {
+                ModelTransition(.success, $0, "TRANSFER-OWNERSHIP")
+            },
+        ].compactMap { $0 }
+        // To an agent that already works on it or holds an invitation to it: the document does not say.
+        return works(target) || invitations[target] != nil ? transferred + [refused("TRANSFER-TARGET")] : transferred
+    }
+
+    private func startConference(with invitee: String?, by agent: String, in profile: ModelProfile)
+        -> [ModelTransition]
+    {
+        guard works(agent) else { return [refused("NOT-OWNER-REFUSED")] }
+        guard let invitee, profile.agents.contains(invitee), !works(invitee) else {
+            return [refused("STARTCONFERENCE-AGENT")]
+        }
+        // Inviting an agent that already holds an invitation: the document does not say.
+        if invitations[invitee] != nil {
+            return [refused("STARTCONFERENCE-AGENT"), .init(.success, self, "STARTCONFERENCE-AGENT")]
+        }
+        var onAccept = self
+        onAccept.invitations[invitee] = .conference
+        var atOnce = self
+        atOnce.parties.insert(invitee)
+        atOnce.invitations[invitee] = .conference
+        let started = [
+            onAccept.assuming("conference-invitee", "on-accept").map {
+                ModelTransition(.success, $0, "STARTCONFERENCE-INVITED")
+            },
+            atOnce.assuming("conference-invitee", "at-once").map {
+                ModelTransition(.success, $0, "STARTCONFERENCE-SIMULTANEOUS")
+            },
+        ].compactMap { $0 }
+        // Whether a party that does not own the interaction may invite a third agent is not said.
+        return owner == agent ? started : started + [refused("STARTCONFERENCE-AGENT")]
+    }
+
+    private func endConference(naming leaver: String?, by agent: String) -> [ModelTransition] {
+        if invitations[agent] == .conference, !works(agent), leaver == agent {
+            // An invitee that has not accepted leaves the conference: declining it, or refused; the document does
+            // not say.
+            var declined = self
+            declined.invitations[agent] = nil
+            return [refused("ENDCONFERENCE-AGENT"), .init(.success, declined, "ENDCONFERENCE-AGENT")]
+        }
+        let inConference = !parties.isEmpty && works(agent)
+        guard inConference, leaver == agent else { return [refused("ENDCONFERENCE-AGENT")] }
+        var next = self
+        next.parties.remove(agent)
+        next.invitations[agent] = nil
+        if owner == agent {
+            // The last remaining agent keeps the interaction; with several left, the document names no owner.
+            next.owner = nil
+            return next.parties.map { heir in
+                var world = next
+                world.owner = heir
+                world.parties.remove(heir)
+                return ModelTransition(.success, world, "ENDCONFERENCE-LAST-KEEPS")
+            }
+        }
+        return [ModelTransition(.success, next, "ENDCONFERENCE-LAST-KEEPS")]
+    }
+}

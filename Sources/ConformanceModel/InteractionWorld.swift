@@ -1,0 +1,52 @@
+/// One state an interaction may be in, as far as the agents can tell: who owns it, who else works on it, who
+/// has an invitation to it, and where it is when nobody holds it. The model keeps a set of these: every state
+/// the document allows after what has happened so far.
+public struct InteractionWorld: Hashable, Sendable {
+    /// Where the interaction is when no agent of the profile holds it.
+    public enum Place: Hashable, Sendable {
+        /// With the agents: offered, owned or in a conference.
+        case agents
+        case queued
+        case inWorkbin
+        /// Ended by StopProcessing.
+        case completed
+        /// Rejected and presented to another agent the suite does not watch.
+        case elsewhere
+    }
+
+    /// Why an agent holds an invitation to the interaction: its Accept means something else for each.
+    public enum Invitation: Hashable, Sendable {
+        /// Routed to the agent (the fixtures, or a Reject elsewhere).
+        case routing
+        /// Transferred to it; the owner keeps the interaction until it accepts (transfer-ownership=on-accept).
+        case transfer
+        /// Invited to a conference; it joins once it accepts (conference-invitee=on-accept).
+        case conference
+    }
+
+    public var place: Place = .agents
+    public var owner: String?
+    /// Agents in a conference on the interaction, besides the owner.
+    public var parties: Set<String> = []
+    public var invitations: [String: Invitation] = [:]
+    /// Past a point the document does not define (a transfer during a conference or during another transfer):
+    /// from here every answer is allowed, and nothing more is judged on this interaction.
+    public var unsettled = false
+    /// The readings this world assumes, by name: worlds that assume another alternative are other worlds.
+    public var assumptions: [String: String] = [:]
+
+    public init(invitedAgent: String) {
+        invitations[invitedAgent] = .routing
+    }
+
+    /// Whether `agent` works on the interaction: its owner, or a party to its conference.
+    public func works(_ agent: String) -> Bool { owner == agent || parties.contains(agent) }
+
+    /// The same world assuming `alternative` of `reading`, or nil when it already assumes another one.
+    func assuming(_ reading: String, _ alternative: String) -> InteractionWorld? {
+        if let assumed = assumptions[reading] { return assumed == alternative ? self : nil }
+        var world = self
+        world.assumptions[reading] = alternative
+        return world
+    }
+}

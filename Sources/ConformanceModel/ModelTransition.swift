@@ -1,0 +1,26 @@
+/// One outcome the document allows for an operation in one world, the world it leads to, and the requirement
+/// that asks for it (cited when the target does something else).
+public struct ModelTransition: Hashable, Sendable {
+    public var outcome: ModelOutcome
+    public var world: InteractionWorld
+    public var requirement: String
+
+    public init(_ outcome: ModelOutcome, _ world: InteractionWorld, _ requirement: String) {
+        self.outcome = outcome
+        self.world = world
+        self.requirement = requirement
+    }
+}
+
+/// The names the profile gives: agents, queues and workbins. A parameter outside them is an unknown one.
+public struct ModelProfile: Hashable, Sendable {
+    public var agents: [String]
+    public var queues: [String]
+    public var workbins: [String]
+
+    public init(agents: [String], queues: [String], workbins: [String]) {
+        self.agents = agents
+        self.queues = queues
+        self.workbins = workbins
+    }
+}

@@ -1,0 +1,26 @@
+/// SplitMix64: a small generator whose sequence depends on the seed alone, on every platform, so that
+/// `conformance explore --seed S` explores the same sequences everywhere.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// An index below `count`, without the bias of a plain modulo being visible at these sizes.
+    public mutating func index(below count: Int) -> Int {
+        Int(next() % UInt64(max(1, count)))
+    }
+
+    public mutating func pick<T>(_ choices: [T]) -> T {
+        choices[index(below: choices.count)]
+    }
+}

@@ -1,0 +1,27 @@
+import ConformanceCatalog
+import ReferenceServer
+
+extension EmbeddedTarget {
+    /// Starts the reference server as `options` describe, with `agents` agents on an ephemeral loopback port,
+    /// hands `body` the profile that drives it, and stops the server when `body` returns or throws.
+    public static func withServer<T: Sendable>(
+        _ options: Options, agents: Int = 3, _ body: @escaping @Sendable (TargetProfile) async throws -> T
+    ) async throws -> T {
+        var deviations = Set<ServerSwitch>()
+        for name in options.deviations {
+            guard let deviation = ServerSwitch(rawValue: name) else { throw UnknownSwitch(name: name) }
+            deviations.insert(deviation)
+        }
+        var configuration = ReferenceServerConfiguration.generated(
+            deviations: deviations, readings: try readings(options.readings))
+        configuration.agents = self.agents(count: agents)
+        configuration.variant = options.variant
+        return try await ReferenceServer.withRunning(configuration) { server in
+            var profile = try TargetProfile.parse(
+                yaml: server.profileYAML(name: name(options)), file: "embedded profile")
+            if let timeout = options.notificationTimeout { profile.timeouts.notification = timeout }
+            if let quietPeriod = options.quietPeriod { profile.timeouts.quietPeriod = quietPeriod }
+            return try await body(profile)
+        }
+    }
+}
