@@ -69,16 +69,8 @@ public enum Exploration {
                     return try await explorer.run(candidate, pinned: &scratch)?.requirement == failure.requirement
                 }
                 stepsRun += runs
-                // The written case expects only what every reading allows: its trace is taken with no reading
-                // pinned, unless the deviation shows only under the readings the target already showed.
-                var unpinned: [String: String] = [:]
-                var trace: [Explorer.Allowed] = []
-                var final = try await explorer.run(shrunk, pinned: &unpinned, trace: &trace)
-                if final == nil {
-                    var scratch = before
-                    trace = []
-                    final = try await explorer.run(shrunk, pinned: &scratch, trace: &trace)
-                }
+                var scratch = before
+                let final = try await explorer.run(shrunk, pinned: &scratch)
                 let id = "explore-\(options.seed)-\(index)-\(failure.requirement.lowercased())"
                 findings.append(
                     Finding(
@@ -86,7 +78,7 @@ public enum Exploration {
                         sequence: index, originalSteps: failing.count, steps: shrunk.map(\.description),
                         caseYAML: ExploreCaseWriter.yaml(
                             id: id, title: "Found by explore: \(final?.message ?? failure.message)",
-                            requirement: failure.requirement, steps: shrunk, allowed: trace,
+                            requirement: failure.requirement, steps: shrunk, model: explorer.model,
                             profile: explorer.profile,
                             comment: "Found by `conformance explore --seed \(options.seed)` (sequence \(index), shrunk "
                                 + "from \(failing.count) to \(shrunk.count) steps). Review, rename and add it to the "

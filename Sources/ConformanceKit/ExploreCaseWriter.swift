@@ -8,9 +8,16 @@ import ConformanceModel
 /// acts.
 public enum ExploreCaseWriter {
     public static func yaml(
-        id: String, title: String, requirement: String, steps: [ExploreStep], allowed: [Explorer.Allowed],
+        id: String, title: String, requirement: String, steps: [ExploreStep], model: ModelProfile,
         profile: TargetProfile, comment: String
     ) -> String {
+        let allowed = StepExpectation.of(steps, invitedAgent: model.agents.first ?? "agent1", profile: model)
+        var comment = comment
+        if case .outcomes(let outcomes, _) = allowed.last, outcomes.count > 1 {
+            comment +=
+                "\nThe last step deviates only after what the target chose at an earlier step where the "
+                + "document allows more than one answer: add a check there before relying on this case."
+        }
         let operation = steps.last.flatMap { step -> String? in
             if case .operation(_, let operation) = step { return operation.name }
             return nil
@@ -32,7 +39,7 @@ public enum ExploreCaseWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func stepLines(_ step: ExploreStep, allowed: Explorer.Allowed?, requirement: String, profile: TargetProfile)
+    static func stepLines(_ step: ExploreStep, allowed: StepExpectation?, requirement: String, profile: TargetProfile)
         -> [String]
     {
         switch step {
@@ -52,10 +59,10 @@ public enum ExploreCaseWriter {
         case .operation(let agent, let operation):
             let expect: String
             switch allowed {
-            case .outcomes(let outcomes) where outcomes == [.success]:
-                expect = "[{refused: false, requirement: \(requirement)}]"
-            case .outcomes(let outcomes) where outcomes == [.refusal]:
-                expect = "{forbidden: \(requirement)}"
+            case .outcomes(let outcomes, let asked) where outcomes == [.success]:
+                expect = "[{refused: false, requirement: \(asked ?? requirement)}]"
+            case .outcomes(let outcomes, let asked) where outcomes == [.refusal]:
+                expect = "{forbidden: \(asked ?? requirement)}"
             default:
                 expect = "[{status: \"!5xx\", requirement: ERROR-NOT-5XX}]"
             }

@@ -16,13 +16,6 @@ public struct Explorer: Sendable {
         public var allowed: Set<ModelOutcome>
     }
 
-    /// What the model allowed at each step that ran, for writing the case: outcomes of an operation, or whether
-    /// a GET may list the interaction.
-    public enum Allowed: Sendable, Hashable {
-        case outcomes(Set<ModelOutcome>)
-        case listed(Set<Bool>)
-    }
-
     let profile: TargetProfile
     let client: TargetClient
     let fixtures: FixtureDriver
@@ -40,14 +33,6 @@ public struct Explorer: Sendable {
     /// Runs `steps` on a new interaction; the first step the model does not allow, or nil. `pinned` carries the
     /// readings the target showed in earlier sequences, and comes back with this sequence's.
     public func run(_ steps: [ExploreStep], pinned: inout [String: String]) async throws(FixtureFailure) -> Failure? {
-        var trace: [Allowed] = []
-        return try await run(steps, pinned: &pinned, trace: &trace)
-    }
-
-    /// As `run(_:pinned:)`, recording in `trace` what the model allowed at each step that ran.
-    public func run(_ steps: [ExploreStep], pinned: inout [String: String], trace: inout [Allowed])
-        async throws(FixtureFailure) -> Failure?
-    {
         try await fixtures.reset()
         guard let first = model.agents.first, let account = Roles.account(first, in: profile) else { return nil }
         let id = try await fixtures.createInteraction(
@@ -57,13 +42,11 @@ public struct Explorer: Sendable {
         for (index, step) in steps.enumerated() {
             switch step {
             case .listing(let agent):
-                trace.append(.listed(interaction.listed(for: agent)))
                 guard let listed = await listing(by: agent, contains: id) else { continue }
                 if let problem = interaction.observeListing(for: agent, listed: listed) {
                     return Failure(step: index, requirement: "HANDLED-BY-AGENT", message: problem, allowed: [])
                 }
             case .operation(let agent, let operation):
-                trace.append(.outcomes(interaction.allowed(operation, by: agent)))
                 let (outcome, status) = await perform(operation, by: agent, on: id, model: interaction)
                 if status / 100 == 5 {
                     return Failure(

@@ -2,7 +2,7 @@
 /// the set of every state the document allows after what the target has answered so far. An answer the model
 /// allows narrows the set; an answer no state allows is a deviation, with the requirement that asked otherwise.
 public struct InteractionModel: Hashable, Sendable {
-    public private(set) var worlds: Set<InteractionWorld>
+    public internal(set) var worlds: Set<InteractionWorld>
     public let profile: ModelProfile
 
     /// A new interaction routed to `agent`, in a run whose readings are already `pinned`.
@@ -16,6 +16,13 @@ public struct InteractionModel: Hashable, Sendable {
     /// What the target may answer when `agent` performs `operation` now.
     public func allowed(_ operation: ModelOperation, by agent: String) -> Set<ModelOutcome> {
         Set(worlds.flatMap { $0.transitions(operation, by: agent, in: profile) }.map(\.outcome))
+    }
+
+    /// The requirement that asks for the outcome the document allows here, when it allows only one.
+    public func requirement(_ operation: ModelOperation, by agent: String) -> String? {
+        let transitions = worlds.flatMap { $0.transitions(operation, by: agent, in: profile) }
+        guard Set(transitions.map(\.outcome)).count == 1 else { return nil }
+        return transitions.first?.requirement
     }
 
     /// A deviation: what the target answered, what the document allows, and the requirement that asks for it.
