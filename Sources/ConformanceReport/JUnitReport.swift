@@ -159,22 +159,6 @@ public enum JUnitReport {
     /// (controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are dropped. In attributes,
     /// tab and line breaks become character references so that attribute normalisation keeps them.
     package static func escape(_ text: String, inAttribute: Bool = false) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t": escaped += inAttribute ? "&#9;" : "\t"
-            case "\n": escaped += inAttribute ? "&#10;" : "\n"
-            case "\r": escaped += "&#13;"
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        MarkupEscaping.escape(text, for: inAttribute ? .xmlAttribute : .xml)
     }
 }
