@@ -55,6 +55,8 @@ extension Catalog {
         var catalog = Catalog(
             requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
         catalog.mutations = mutations
+        catalog.presets = presets
+        catalog.goldenRoot = goldenRoot
         if requirements != nil {
             for problem in catalog.referenceProblems() { problems.add(problem) }
         }

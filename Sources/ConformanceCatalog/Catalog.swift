@@ -13,6 +13,10 @@ public struct Catalog: Sendable {
     public var readings: [ReadingDefinition]
     /// The reference server's deviation switches and what each breaks (`specs/mutations.yaml`).
     public var mutations: [Mutation] = []
+    /// The presets of `specs/presets.yaml`, by name, and the golden directory their goldens are under: what
+    /// `presetChecks(_:operation:)` reads.
+    package var presets: [String: YAMLValue] = [:]
+    package var goldenRoot = ""
     /// SHA-256 over every catalog and golden file (paths and bytes), so a report names exactly what it checked.
     public var digest: String?
 

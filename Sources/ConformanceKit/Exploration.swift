@@ -9,11 +9,14 @@ public enum Exploration {
         public var seed: UInt64
         public var sequences: Int
         public var steps: Int
+        /// One step in four a pair of requests sent at once.
+        public var concurrency: Bool
 
-        public init(seed: UInt64, sequences: Int, steps: Int) {
+        public init(seed: UInt64, sequences: Int, steps: Int, concurrency: Bool = false) {
             self.seed = seed
             self.sequences = sequences
             self.steps = steps
+            self.concurrency = concurrency
         }
     }
 
@@ -34,6 +37,10 @@ public enum Exploration {
         public var seed: UInt64
         public var sequences: Int
         public var stepsPerSequence: Int
+        public var concurrency: Bool
+        /// Whether notifications were judged (every agent's session opened, invitations arrived), and why not.
+        public var notificationsJudged: Bool
+        public var notificationProblems: [String]
         /// Steps sent while exploring and shrinking.
         public var stepsRun: Int
         public var durationMs: Int
@@ -43,15 +50,53 @@ public enum Exploration {
     }
 
     /// Explores; `progress` gets (sequences done, sequences, findings so far). One finding per requirement: a
-    /// requirement found again in a later sequence is not shrunk again.
+    /// requirement found again in a later sequence is not shrunk again. Notifications are judged through one
+    /// Bayeux session per agent, open for the whole exploration.
     public static func run(
         _ explorer: Explorer, options: Options,
         progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }
     ) async throws(FixtureFailure) -> Result {
+        let sessions = NotificationSessions(profile: explorer.profile, timeout: explorer.profile.timeouts.request)
+        let outcome = await sessions.withOpenSessions { inboxes, problems in
+            let roles = Set(explorer.model.agents)
+            // Notifications are judged only when every agent can hear: a missing session would read as silence.
+            let watching = problems.isEmpty && roles.isSubset(of: inboxes.keys)
+            do throws(FixtureFailure) {
+                var result = try await explore(
+                    watching ? explorer.watching(inboxes.filter { roles.contains($0.key) }) : explorer,
+                    options: options, progress: progress)
+                result.notificationsJudged = watching && result.notificationProblems.isEmpty
+                result.notificationProblems =
+                    problems.sorted { $0.key < $1.key }.map { "the session of \($0) did not open: \($1)" }
+                    + (watching || !problems.isEmpty ? [] : ["no session was opened"])
+                    + result.notificationProblems
+                return Swift.Result<Result, FixtureFailure>.success(result)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Why the target cannot be reached (one TCP connect, as `run` checks before its first case), or nil.
+    public static func unreachable(_ profile: TargetProfile) async -> String? {
+        do {
+            try await Reachability.check(profile.baseURL, timeout: profile.timeouts.request)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    static func explore(
+        _ explorer: Explorer, options: Options, progress: @escaping @Sendable (Int, Int, Int) -> Void
+    ) async throws(FixtureFailure) -> Result {
         let start = ContinuousClock.now
-        let generator = SequenceGenerator(profile: explorer.model)
+        let generator = SequenceGenerator(profile: explorer.model, concurrency: options.concurrency)
+        var explorer = explorer
         var pinned: [String: String] = [:]
         var findings: [Finding] = []
+        var notificationProblems: [String] = []
         var stepsRun = 0
         for (index, sequence) in generator.sequences(
             seed: options.seed, count: options.sequences, length: options.steps
@@ -59,35 +104,49 @@ public enum Exploration {
         .enumerated() {
             let before = pinned
             let failure = try await explorer.run(sequence, pinned: &pinned)
-            stepsRun += failure.map { $0.step + 1 } ?? sequence.count
+            stepsRun += failure.map { max(0, $0.step + 1) } ?? sequence.count
             if let failure, !findings.contains(where: { $0.requirement == failure.requirement }) {
                 let failing = Array(sequence.prefix(failure.step + 1))
                 var runs = 0
-                let shrunk = try await Shrinker.shrink(failing) { (candidate) throws(FixtureFailure) in
-                    var scratch = before
-                    runs += candidate.count
-                    return try await explorer.run(candidate, pinned: &scratch)?.requirement == failure.requirement
-                }
+                let shrunk =
+                    failing.isEmpty
+                    ? []
+                    : try await Shrinker.shrink(failing) { (candidate) throws(FixtureFailure) in
+                        var scratch = before
+                        runs += candidate.count
+                        return try await explorer.run(candidate, pinned: &scratch)?.requirement
+                            == failure.requirement
+                    }
                 stepsRun += runs
                 var scratch = before
-                let final = try await explorer.run(shrunk, pinned: &scratch)
+                let final = failing.isEmpty ? failure : try await explorer.run(shrunk, pinned: &scratch) ?? failure
                 let id = "explore-\(options.seed)-\(index)-\(failure.requirement.lowercased())"
                 findings.append(
                     Finding(
-                        requirement: failure.requirement, message: final?.message ?? failure.message,
-                        sequence: index, originalSteps: failing.count, steps: shrunk.map(\.description),
+                        requirement: failure.requirement, message: final.message, sequence: index,
+                        originalSteps: failing.count, steps: shrunk.map(\.description),
                         caseYAML: ExploreCaseWriter.yaml(
-                            id: id, title: "Found by explore: \(final?.message ?? failure.message)",
-                            requirement: failure.requirement, steps: shrunk, model: explorer.model,
-                            profile: explorer.profile,
-                            comment: "Found by `conformance explore --seed \(options.seed)` (sequence \(index), shrunk "
-                                + "from \(failing.count) to \(shrunk.count) steps). Review, rename and add it to the "
-                                + "catalog.")))
+                            id: id, title: "Found by explore: \(final.message)", requirement: failure.requirement,
+                            steps: shrunk, model: explorer.model, profile: explorer.profile,
+                            trailer: final.requirement == failure.requirement ? final.caseLines : failure.caseLines,
+                            comment: "Found by `conformance explore --seed \(options.seed)"
+                                + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index), shrunk from "
+                                + "\(failing.count) to \(shrunk.count) steps). Review, rename and add it to the catalog."
+                        )))
+            }
+            // Without the invitation, no notification can be judged: the rest of the run judges answers only,
+            // instead of waiting out a deadline per sequence.
+            if failure?.requirement == "NOTIFY-INVITED", !explorer.inboxes.isEmpty {
+                explorer = explorer.watching([:])
+                notificationProblems.append(
+                    "the target sent no invitation in sequence \(index): notifications were not judged after it")
             }
             progress(index + 1, options.sequences, findings.count)
         }
         return Result(
-            seed: options.seed, sequences: options.sequences, stepsPerSequence: options.steps, stepsRun: stepsRun,
+            seed: options.seed, sequences: options.sequences, stepsPerSequence: options.steps,
+            concurrency: options.concurrency, notificationsJudged: false, notificationProblems: notificationProblems,
+            stepsRun: stepsRun,
             durationMs: DurationText.milliseconds(ContinuousClock.now - start), findings: findings, readings: pinned)
     }
 }

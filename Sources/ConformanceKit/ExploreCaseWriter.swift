@@ -9,7 +9,7 @@ import ConformanceModel
 public enum ExploreCaseWriter {
     public static func yaml(
         id: String, title: String, requirement: String, steps: [ExploreStep], model: ModelProfile,
-        profile: TargetProfile, comment: String
+        profile: TargetProfile, trailer: [String] = [], comment: String
     ) -> String {
         let allowed = StepExpectation.of(steps, invitedAgent: model.agents.first ?? "agent1", profile: model)
         var comment = comment
@@ -18,9 +18,17 @@ public enum ExploreCaseWriter {
                 "\nThe last step deviates only after what the target chose at an earlier step where the "
                 + "document allows more than one answer: add a check there before relying on this case."
         }
+        if steps.contains(where: { if case .pair = $0 { true } else { false } }) {
+            comment +=
+                "\nExplore sent the two requests of a pair at once; the catalog sends them one after the other, "
+                + "so this case may pass where the pair failed."
+        }
         let operation = steps.last.flatMap { step -> String? in
-            if case .operation(_, let operation) = step { return operation.name }
-            return nil
+            switch step {
+            case .operation(_, let operation): operation.name
+            case .pair(_, let second): second.operation.name
+            case .listing, .uris: nil
+            }
         }
         var lines = comment.split(separator: "\n").map { "# " + $0 }
         lines += [
@@ -29,49 +37,76 @@ public enum ExploreCaseWriter {
             "  - id: \(id)",
             "    title: \(quoted(title))",
             "    requirements: [\(requirement)]",
-            "    given: invited",
+            // Without a step, the finding is the invitation itself: start before it.
+            "    given: \(steps.isEmpty ? "created" : "invited")",
             "    steps:",
         ]
         for (index, step) in steps.enumerated() {
             let allowedHere = index < allowed.count ? allowed[index] : nil
             lines += stepLines(step, allowed: allowedHere, requirement: requirement, profile: profile)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines + trailer).joined(separator: "\n") + "\n"
     }
 
     static func stepLines(_ step: ExploreStep, allowed: StepExpectation?, requirement: String, profile: TargetProfile)
         -> [String]
     {
         switch step {
-        case .listing(let agent):
+        case .listing(let agent), .uris(let agent):
+            let uris: Bool
+            if case .uris = step { uris = true } else { uris = false }
+            let required = uris ? "ME-INTERACTIONS-URIS" : "ME-INTERACTIONS-FIELDS"
             var lines = [
-                "      - request: {as: \(agent), path: \"/me/interactions?fields=*\"}",
+                "      - request: {as: \(agent), path: \"/me/interactions\(uris ? "" : "?fields=*")\"}",
                 "        expect:",
-                "          - {status: 200, requirement: ME-INTERACTIONS-FIELDS}",
+                "          - {status: 200, requirement: \(required)}",
             ]
             if case .listed(let listed) = allowed, listed.count == 1, let must = listed.first {
-                let contains = "{$contains: [{id: \"${ix.id}\"}]}"
+                let member = uris ? "uris" : "interactions"
+                let element = uris ? "\"$regex:.*/${ix.id}\"" : "{id: \"${ix.id}\"}"
+                let contains = "{$contains: [\(element)]}"
                 lines.append(
-                    "          - {body: {interactions: \(must ? contains : "{$not: \(contains)}")}, "
+                    "          - {body: {\(member): \(must ? contains : "{$not: \(contains)}")}, "
                         + "requirement: HANDLED-BY-AGENT}")
             }
             return lines
         case .operation(let agent, let operation):
-            let expect: String
-            switch allowed {
-            case .outcomes(let outcomes, let asked) where outcomes == [.success]:
-                expect = "[{refused: false, requirement: \(asked ?? requirement)}]"
-            case .outcomes(let outcomes, let asked) where outcomes == [.refusal]:
-                expect = "{forbidden: \(asked ?? requirement)}"
-            default:
-                expect = "[{status: \"!5xx\", requirement: ERROR-NOT-5XX}]"
+            guard case .outcomes(let outcomes, let asked) = allowed else {
+                return operationLines(agent, operation, expect: anyAnswer, profile: profile)
             }
-            return [
-                "      - request: {as: \(agent), method: POST, path: \"/me/interactions/${ix.id}\", "
-                    + "body: \(body(operation, profile: profile))}",
-                "        expect: \(expect)",
-            ]
+            return operationLines(
+                agent, operation, expect: expectation(outcomes, asked: asked ?? requirement), profile: profile)
+        case .pair(let first, let second):
+            guard case .pair(let firstOutcomes, let secondOutcomes) = allowed else { return [] }
+            return ["      # The next two steps were sent at once."]
+                + operationLines(
+                    first.agent, first.operation, expect: expectation(firstOutcomes, asked: requirement),
+                    profile: profile)
+                + operationLines(
+                    second.agent, second.operation, expect: expectation(secondOutcomes, asked: requirement),
+                    profile: profile)
         }
+    }
+
+    static let anyAnswer = "[{status: \"!5xx\", requirement: ERROR-NOT-5XX}]"
+
+    /// The `expect:` of an operation the document allows these outcomes for.
+    static func expectation(_ outcomes: Set<ModelOutcome>, asked: String) -> String {
+        switch outcomes {
+        case [.success]: "[{refused: false, requirement: \(asked)}]"
+        case [.refusal]: "{forbidden: \(asked)}"
+        default: anyAnswer
+        }
+    }
+
+    static func operationLines(_ agent: String, _ operation: ModelOperation, expect: String, profile: TargetProfile)
+        -> [String]
+    {
+        [
+            "      - request: {as: \(agent), method: POST, path: \"/me/interactions/${ix.id}\", "
+                + "body: \(body(operation, profile: profile))}",
+            "        expect: \(expect)",
+        ]
     }
 
     /// The body in YAML flow style, with the profile's names as the catalog's templates.
@@ -96,7 +131,7 @@ public enum ExploreCaseWriter {
             if let value = agent(target) { members.append("targetId: \(value)") }
         case .startConference(let invitee), .endConference(let invitee):
             if let value = agent(invitee) { members.append("agentId: \(value)") }
-        case .accept, .reject, .stopProcessing: break
+        case .accept, .reject, .stopProcessing, .unknown: break
         }
         return "{" + members.joined(separator: ", ") + "}"
     }

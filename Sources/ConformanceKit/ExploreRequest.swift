@@ -18,7 +18,7 @@ enum ExploreRequest {
             object["workbin"] = workbin.map(JSONValue.string)
         case .transfer(let target): object["targetId"] = agentId(target)
         case .startConference(let agent), .endConference(let agent): object["agentId"] = agentId(agent)
-        case .accept, .reject, .stopProcessing: break
+        case .accept, .reject, .stopProcessing, .unknown: break
         }
         return .object(object)
     }

@@ -1,112 +1,104 @@
+import Bayeux
 import ConformanceCatalog
 import ConformanceJSON
 import ConformanceModel
 import ConformanceReport
 
-/// Runs explored sequences against a target and judges every answer against the model of the document: one
-/// interaction per sequence, routed to the first agent after a reset, then each step's request.
+/// Runs explored sequences against a target and judges every answer and notification against the model of the
+/// document: one interaction per sequence, routed to the first agent after a reset, then each step's requests.
+/// Answers are judged with the catalog's own checks (its presets, goldens and requirements); notifications with
+/// its matchers, through one Bayeux session per agent held for the whole exploration.
 public struct Explorer: Sendable {
-    /// The first answer the model does not allow.
+    /// The first thing the model does not allow.
     public struct Failure: Sendable, Hashable {
-        /// The step, counted from 0.
+        /// The step, counted from 0; -1 before the first step (the interaction's invitation).
         public var step: Int
         public var requirement: String
         public var message: String
-        /// What the document allowed there.
+        /// What the document allowed there, when the failure is an answer.
         public var allowed: Set<ModelOutcome>
+        /// Steps in the catalog's YAML that show it after the sequence's own (a notification awaited).
+        public var caseLines: [String] = []
     }
 
     let profile: TargetProfile
     let client: TargetClient
     let fixtures: FixtureDriver
+    let judge: Judge
     public let model: ModelProfile
+    /// The agents' notification sessions; without them, notifications are not judged.
+    var inboxes: [String: NotificationInbox] = [:]
+    /// Cuts the waits short once they keep timing out with nothing arriving.
+    var health: NotificationHealth?
+    /// The checks of every expectation the explorer judges answers by, read once from the catalog.
+    let expectations: [AnswerExpectation: [Check]]
 
-    public init(profile: TargetProfile, client: TargetClient) {
+    /// Fails when the catalog lacks a preset or golden the explorer judges by.
+    public init(profile: TargetProfile, client: TargetClient, catalog: Catalog) throws(InputFileError) {
         self.profile = profile
         self.client = client
         self.fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
+        self.judge = Judge(catalog: catalog, profile: profile)
         self.model = ModelProfile(
             agents: ["agent1", "agent2", "agent3"].filter { Roles.account($0, in: profile) != nil },
             queues: profile.queues, workbins: profile.workbins)
+        var expectations: [AnswerExpectation: [Check]] = [:]
+        for expectation in AnswerExpectation.all {
+            expectations[expectation] = try catalog.checks(expectation.yaml, operation: expectation.operation)
+        }
+        self.expectations = expectations
     }
 
-    /// Runs `steps` on a new interaction; the first step the model does not allow, or nil. `pinned` carries the
+    /// The same explorer judging notifications too, from these sessions.
+    func watching(_ inboxes: [String: NotificationInbox]) -> Explorer {
+        var explorer = self
+        explorer.inboxes = inboxes
+        explorer.health = inboxes.isEmpty ? nil : NotificationHealth(inboxes: Array(inboxes.values))
+        return explorer
+    }
+
+    /// Runs `steps` on a new interaction; the first thing the model does not allow, or nil. `pinned` carries the
     /// readings the target showed in earlier sequences, and comes back with this sequence's.
     public func run(_ steps: [ExploreStep], pinned: inout [String: String]) async throws(FixtureFailure) -> Failure? {
         try await fixtures.reset()
         guard let first = model.agents.first, let account = Roles.account(first, in: profile) else { return nil }
+        let start = await cursors()
         let id = try await fixtures.createInteraction(
             mediaType: profile.mediaTypes.first ?? "email", agentId: account.id, properties: .object(JSONObject()))
         var interaction = InteractionModel(invitedAgent: first, profile: model, pinned: pinned)
-        defer { pinned = interaction.pinned }
+        defer { pinned = interaction.pinned.merging(pinned) { current, _ in current } }
+        if let failure = await awaitInvitation(of: id, by: first, from: start[first]) { return failure }
+        var awaited: [AwaitedNotice] = []
         for (index, step) in steps.enumerated() {
+            let cursors = await cursors()
+            let failure: Failure?
             switch step {
-            case .listing(let agent):
-                guard let listed = await listing(by: agent, contains: id) else { continue }
-                if let problem = interaction.observeListing(for: agent, listed: listed) {
-                    return Failure(step: index, requirement: "HANDLED-BY-AGENT", message: problem, allowed: [])
-                }
+            case .listing(let agent), .uris(let agent):
+                failure = await look(step, by: agent, at: index, on: id, model: &interaction, pinned: &pinned)
             case .operation(let agent, let operation):
-                let (outcome, status) = await perform(operation, by: agent, on: id, model: interaction)
-                if status / 100 == 5 {
-                    return Failure(
-                        step: index, requirement: "ERROR-NOT-5XX",
-                        message: "\(agent) \(operation): the target answered HTTP \(status)",
-                        allowed: interaction.allowed(operation, by: agent))
-                }
-                guard let outcome else { continue }
-                if let deviation = interaction.observe(operation, by: agent, outcome: outcome) {
-                    return Failure(
-                        step: index, requirement: deviation.requirement, message: deviation.description,
-                        allowed: deviation.allowed)
-                }
+                failure = await act(
+                    ExploreAction(agent, operation), at: index, on: id, model: &interaction, pinned: &pinned)
+                awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
+            case .pair(let one, let other):
+                failure = await actAtOnce((one, other), at: index, on: id, model: &interaction, pinned: &pinned)
+                awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
             }
+            if let failure { return failure }
         }
-        return nil
+        return await judgeNotifications(
+            awaited, on: id, since: start, lastStep: steps.count - 1, model: &interaction)
     }
 
-    /// Sends the operation; the outcome (nil when the target gave no answer) and the HTTP status. A workbin goes
-    /// as a string first and, when refused where the model allows success, as a one-element list (the reading
-    /// `workbin-form`).
-    func perform(_ operation: ModelOperation, by agent: String, on id: String, model: InteractionModel) async
-        -> (ModelOutcome?, Int)
-    {
-        guard let answer = await send(ExploreRequest.body(operation, profile: profile), by: agent, on: id) else {
-            return (nil, 0)
-        }
-        var outcome: ModelOutcome = Judge.isRefusal(answer) ? .refusal : .success
-        if outcome == .refusal, model.allowed(operation, by: agent).contains(.success),
-            let listForm = ExploreRequest.listFormBody(operation, profile: profile),
-            let retried = await send(listForm, by: agent, on: id), !Judge.isRefusal(retried)
-        {
-            outcome = .success
-        }
-        return (outcome, answer.status)
+    /// The requirement and message of the first MUST deviation of a judgement, as a failure at `step`.
+    static func failure(_ judgement: Judgement, at step: Int, allowed: Set<ModelOutcome>) -> Failure? {
+        guard let deviation = judgement.deviations.first(where: { $0.level == .must }) else { return nil }
+        return Failure(step: step, requirement: deviation.requirement, message: deviation.message, allowed: allowed)
     }
 
-    func send(_ body: JSONValue, by agent: String, on id: String) async -> HTTPAnswer? {
-        guard let account = Roles.account(agent, in: profile) else { return nil }
-        return try? await client.send(
-            method: "POST", url: profile.baseURL + "/me/interactions/" + id,
-            headers: [
-                ("Authorization", BasicAuth.header(account.username, account.password)),
-                ("Content-Type", "application/json"), ("Accept", "application/json"),
-            ],
-            body: Array(body.compactText.utf8))
-    }
-
-    /// Whether the agent's `GET /me/interactions?fields=*` lists the interaction; nil without a usable answer.
-    func listing(by agent: String, contains id: String) async -> Bool? {
-        guard let account = Roles.account(agent, in: profile),
-            let answer = try? await client.send(
-                method: "GET", url: profile.baseURL + "/me/interactions?fields=*",
-                headers: [
-                    ("Authorization", BasicAuth.header(account.username, account.password)),
-                    ("Accept", "application/json"),
-                ],
-                body: nil),
-            answer.status == 200, case .success(let json) = answer.json
-        else { return nil }
-        return json.compactText.contains("\"\(id)\"")
+    /// Keeps the reading alternatives an answer showed, the first one seen of each.
+    static func record(_ judgement: Judgement, in pinned: inout [String: String]) {
+        for observation in judgement.observations where pinned[observation.reading] == nil {
+            pinned[observation.reading] = observation.alternative
+        }
     }
 }

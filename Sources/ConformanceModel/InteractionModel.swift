@@ -4,6 +4,16 @@
 public struct InteractionModel: Hashable, Sendable {
     public internal(set) var worlds: Set<InteractionWorld>
     public let profile: ModelProfile
+    /// Every agent the interaction has concerned in some allowed state so far (owner, party, invited): the others
+    /// must never hear of it (NOTIFY-OWN-ONLY).
+    public internal(set) var involved: Set<String> {
+        // Past a point the document does not define, any agent may have been brought in.
+        get { worlds.contains(where: \.unsettled) ? Set(profile.agents) : concernedSoFar }
+        set { concernedSoFar = newValue }
+    }
+    var concernedSoFar: Set<String>
+    /// The notifications the document requires after the last answer observed, whatever state the target is in.
+    public internal(set) var notices: Set<Notice> = []
 
     /// A new interaction routed to `agent`, in a run whose readings are already `pinned`.
     public init(invitedAgent agent: String, profile: ModelProfile, pinned: [String: String] = [:]) {
@@ -11,6 +21,7 @@ public struct InteractionModel: Hashable, Sendable {
         world.assumptions = pinned
         self.worlds = [world]
         self.profile = profile
+        self.concernedSoFar = [agent]
     }
 
     /// What the target may answer when `agent` performs `operation` now.
@@ -32,12 +43,21 @@ public struct InteractionModel: Hashable, Sendable {
         public var observed: ModelOutcome
         public var allowed: Set<ModelOutcome>
         public var requirement: String
+        /// For two requests sent at once: both, with what the target answered to each.
+        public var pair: (ExploreAction, ModelOutcome, ExploreAction, ModelOutcome)?
 
         public var description: String {
+            if let (first, firstOutcome, second, secondOutcome) = pair {
+                return "sent at once, \(first) was answered \(firstOutcome.rawValue) and \(second) "
+                    + "\(secondOutcome.rawValue): no order of the two allows both answers [\(requirement)]"
+            }
             let expected = allowed.map(\.rawValue).sorted().joined(separator: " or ")
             return "\(agent) \(operation): the target answered \(observed.rawValue), the document allows \(expected) "
                 + "[\(requirement)]"
         }
+
+        public static func == (left: Deviation, right: Deviation) -> Bool { left.description == right.description }
+        public func hash(into hasher: inout Hasher) { hasher.combine(description) }
     }
 
     /// Takes the target's answer: keeps the states that allow it, or returns the deviation and keeps the states
@@ -47,9 +67,15 @@ public struct InteractionModel: Hashable, Sendable {
         let matching = transitions.filter { $0.outcome == outcome }
         guard matching.isEmpty else {
             worlds = Set(matching.map(\.world))
+            notices = matching.dropFirst().reduce(matching[0].notices) { $0.intersection($1.notices) }
+            involved.formUnion(worlds.flatMap(\.concerned))
+            // The workbin's content, which may list the interaction, goes to the agent that asked for it.
+            if case .getWorkbinContent = operation, outcome == .success { involved.insert(agent) }
             return nil
         }
         worlds = Set(transitions.map(\.world))
+        notices = []
+        involved.formUnion(worlds.flatMap(\.concerned))
         return Deviation(
             operation: operation, agent: agent, observed: outcome, allowed: Set(transitions.map(\.outcome)),
             requirement: transitions.first?.requirement ?? "ERROR-NO-CHANGE")
@@ -85,6 +111,52 @@ public struct InteractionModel: Hashable, Sendable {
                 return world.assuming("handled-includes-invited", shown ? "invited-too" : "accepted-only")
             })
         return nil
+    }
+
+    /// Takes the answers to two requests sent at once: allowed when some order of the two allows both (a small
+    /// linearizability check). The states are those of every order that allows them; the notifications required
+    /// are those every such order requires. Otherwise the deviation of the first order, told as a pair.
+    public mutating func observe(_ pair: (ExploreAction, ExploreAction), outcomes: (ModelOutcome, ModelOutcome))
+        -> Deviation?
+    {
+        let orders = [(pair.0, outcomes.0, pair.1, outcomes.1), (pair.1, outcomes.1, pair.0, outcomes.0)]
+        var allowed: [InteractionModel] = []
+        var firstDeviation: Deviation?
+        for (first, firstOutcome, second, secondOutcome) in orders {
+            var serial = self
+            var deviation = serial.observe(first.operation, by: first.agent, outcome: firstOutcome)
+            let firstNotices = serial.notices
+            if deviation == nil {
+                deviation = serial.observe(second.operation, by: second.agent, outcome: secondOutcome)
+                serial.notices.formUnion(firstNotices)
+            }
+            if let deviation {
+                firstDeviation = firstDeviation ?? deviation
+            } else {
+                allowed.append(serial)
+            }
+        }
+        guard let kept = allowed.first else {
+            // From here, go on from every outcome the document allows for both.
+            takeEveryOutcome(pair.0.operation, by: pair.0.agent)
+            takeEveryOutcome(pair.1.operation, by: pair.1.agent)
+            notices = []
+            return firstDeviation.map {
+                var deviation = $0
+                deviation.pair = (pair.0, outcomes.0, pair.1, outcomes.1)
+                return deviation
+            }
+        }
+        worlds = Set(allowed.flatMap(\.worlds))
+        involved = allowed.reduce(kept.involved) { $0.union($1.involved) }
+        notices = allowed.dropFirst().reduce(kept.notices) { $0.intersection($1.notices) }
+        return nil
+    }
+
+    /// Keeps the states that assume `alternative` of `reading` (the target showed it), unless none does.
+    public mutating func pin(_ reading: String, _ alternative: String) {
+        let kept = Set(worlds.compactMap { $0.assuming(reading, alternative) })
+        if !kept.isEmpty { worlds = kept }
     }
 
     /// The readings every remaining state agrees on: the target's choices so far, to pin for the rest of the run.

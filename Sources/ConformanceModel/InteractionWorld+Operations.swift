@@ -6,6 +6,15 @@ extension InteractionWorld {
     {
         if unsettled { return [ModelTransition(.success, self, "ERROR-NO-CHANGE"), refused("ERROR-NO-CHANGE")] }
         var transitions = documented(operation, by: agent, in: profile)
+        // Only PlaceInWorkbin puts the interaction in a workbin, and what else takes it out is not said: after
+        // any other change, the model no longer knows it is there.
+        switch operation {
+        case .placeInWorkbin, .getWorkbinContent, .updateProperties: break
+        default:
+            for index in transitions.indices where transitions[index].outcome == .success {
+                transitions[index].world.workbin = nil
+            }
+        }
         // A transfer or a conference on top of a transfer or a conference: the document does not define it.
         let layered = isTransferring || !parties.isEmpty || invitations.values.contains(.conference)
         if layered, operation.handsOver, transitions.contains(where: { $0.outcome == .success }) {
@@ -39,17 +48,24 @@ extension InteractionWorld {
             queue.map(profile.queues.contains) == true
                 ? ending(by: agent, to: .queued, requirement: "PLACEINQUEUE-ENDS-OWNERSHIP")
                 : refusedUnlessWorking(by: agent, requirement: "PLACEINQUEUE-QUEUE")
-        case .updateProperties: working(by: agent, requirement: "UPDATEPROPERTIES-WORKING")
+        case .updateProperties:
+            working(by: agent, requirement: "UPDATEPROPERTIES-WORKING").map { transition in
+                var updated = transition
+                if updated.outcome == .success { updated.world.propertiesUpdated = true }
+                return updated
+            }
         case .placeInWorkbin(let workbin):
             workbin.map(profile.workbins.contains) == true
-                ? placeInWorkbin(by: agent) : refusedUnlessWorking(by: agent, requirement: "PLACEINWORKBIN-WORKBIN")
+                ? placeInWorkbin(workbin, by: agent)
+                : refusedUnlessWorking(by: agent, requirement: "PLACEINWORKBIN-WORKBIN")
         case .getWorkbinContent(let workbin):
             workbin.map(profile.workbins.contains) == true
-                ? getWorkbinContent(by: agent)
+                ? getWorkbinContent(workbin, by: agent)
                 : refusedUnlessWorking(by: agent, requirement: "GETWORKBINCONTENT-WORKBIN")
         case .transfer(let target): transfer(to: target, by: agent, in: profile)
         case .startConference(let invitee): startConference(with: invitee, by: agent, in: profile)
         case .endConference(let leaver): endConference(naming: leaver, by: agent)
+        case .unknown: [refused("OPERATION-NAME")]
         }
     }
 
@@ -159,34 +175,48 @@ extension InteractionWorld {
         [refused(works(agent) ? requirement : "NOT-OWNER-REFUSED")]
     }
 
-    private func placeInWorkbin(by agent: String) -> [ModelTransition] {
+    private func placeInWorkbin(_ workbin: String?, by agent: String) -> [ModelTransition] {
         guard works(agent) else { return [refused("NOT-OWNER-REFUSED")] }
         // The document does not say whether the agent keeps the interaction once it is in a workbin.
         var kept = self
         kept.place = .agents
+        kept.workbin = workbin
         var released = self
         released.owner = nil
         released.parties = []
         released.invitations = [:]
         released.place = .inWorkbin
+        released.workbin = workbin
         return [
             ModelTransition(.success, kept, "PLACEINWORKBIN-PLACES"),
             .init(.success, released, "PLACEINWORKBIN-PLACES"),
         ]
     }
 
-    private func getWorkbinContent(by agent: String) -> [ModelTransition] {
-        // The content comes as a notification; whether the {id} must be one the agent works on is not said.
-        works(agent)
-            ? [ModelTransition(.success, self, "GETWORKBINCONTENT-NOTIFICATION")]
-            : [ModelTransition(.success, self, "GETWORKBINCONTENT-WORKBIN"), refused("NOT-OWNER-REFUSED")]
+    private func getWorkbinContent(_ workbin: String?, by agent: String) -> [ModelTransition] {
+        // The content comes as a notification to the agent that asked; it lists the interaction when it was placed
+        // in that workbin and nothing has moved it since.
+        var notices: Set<Notice> = [Notice(.workbinContent, to: [agent], requirement: "GETWORKBINCONTENT-NOTIFICATION")]
+        if let workbin, self.workbin == workbin {
+            notices.insert(Notice(.workbinListing, to: [agent], requirement: "PLACEINWORKBIN-PLACES"))
+        }
+        // Whether the {id} must be one the agent works on is not said.
+        return works(agent)
+            ? [ModelTransition(.success, self, "GETWORKBINCONTENT-NOTIFICATION", notices: notices)]
+            : [
+                ModelTransition(.success, self, "GETWORKBINCONTENT-WORKBIN", notices: notices),
+                refused("NOT-OWNER-REFUSED"),
+            ]
     }
 
     private func transfer(to target: String?, by agent: String, in profile: ModelProfile) -> [ModelTransition] {
         guard owner == agent else {
-            // A conference party that does not own the interaction: the document does not say.
+            // A conference party that does not own the interaction: the document does not say, nor what a
+            // transfer it takes does; nothing more is judged on the interaction then.
+            var murky = self
+            murky.unsettled = true
             return works(agent)
-                ? [refused("TRANSFER-OWNERSHIP"), .init(.success, self, "TRANSFER-OWNERSHIP")]
+                ? [refused("TRANSFER-OWNERSHIP"), .init(.success, murky, "TRANSFER-OWNERSHIP")]
                 : [refused("NOT-OWNER-REFUSED")]
         }
         guard let target, profile.agents.contains(target), target != agent else { return [refused("TRANSFER-TARGET")] }
@@ -222,12 +252,24 @@ extension InteractionWorld {
         var atOnce = self
         atOnce.parties.insert(invitee)
         atOnce.invitations[invitee] = .conference
+        // InvitedConference names no recipient: the invitee or the initiator, as the target showed it.
+        let recipients: Set<String> =
+            switch assumptions["conference-invited-recipient"] {
+            case "invitee": [invitee]
+            case "initiator": [agent]
+            default: [invitee, agent]
+            }
+        let invited: Set<Notice> = [
+            Notice(
+                .state("InvitedConference"), to: recipients, requirement: "STARTCONFERENCE-INVITED",
+                reading: "conference-invited-recipient", alternatives: [invitee: "invitee", agent: "initiator"])
+        ]
         let started = [
             onAccept.assuming("conference-invitee", "on-accept").map {
-                ModelTransition(.success, $0, "STARTCONFERENCE-INVITED")
+                ModelTransition(.success, $0, "STARTCONFERENCE-INVITED", notices: invited)
             },
             atOnce.assuming("conference-invitee", "at-once").map {
-                ModelTransition(.success, $0, "STARTCONFERENCE-SIMULTANEOUS")
+                ModelTransition(.success, $0, "STARTCONFERENCE-SIMULTANEOUS", notices: invited)
             },
         ].compactMap { $0 }
         // Whether a party that does not own the interaction may invite a third agent is not said.
@@ -243,20 +285,41 @@ extension InteractionWorld {
             return [refused("ENDCONFERENCE-AGENT"), .init(.success, declined, "ENDCONFERENCE-AGENT")]
         }
         let inConference = !parties.isEmpty && works(agent)
-        guard inConference, leaver == agent else { return [refused("ENDCONFERENCE-AGENT")] }
+        guard inConference, let leaver, works(leaver) else { return [refused("ENDCONFERENCE-AGENT")] }
+        guard leaver != agent else { return leave(leaver) }
+        // A participant names another one: with endconference-agent=leaver, agentId names who leaves (and whether
+        // one participant may make another leave is not said); with =caller, it must name the caller.
+        return [refused("ENDCONFERENCE-AGENT")]
+            + leave(leaver).compactMap { transition in
+                transition.world.assuming("endconference-agent", "leaver").map {
+                    var assumed = transition
+                    assumed.world = $0
+                    return assumed
+                }
+            }
+    }
+
+    /// `leaver` leaves the conference, and the remaining agents are told.
+    private func leave(_ leaver: String) -> [ModelTransition] {
         var next = self
-        next.parties.remove(agent)
-        next.invitations[agent] = nil
-        if owner == agent {
+        next.parties.remove(leaver)
+        next.invitations[leaver] = nil
+        // "This notifies the remaining Agents on the conference that an Agent has left the conference."
+        let remaining = next.parties.union(next.owner.map { [$0] } ?? []).subtracting([leaver])
+        let left = Set(
+            remaining.map {
+                Notice(.state("LeftConference"), to: [$0], requirement: "ENDCONFERENCE-LEFT-NOTIFICATION")
+            })
+        if owner == leaver {
             // The last remaining agent keeps the interaction; with several left, the document names no owner.
             next.owner = nil
             return next.parties.map { heir in
                 var world = next
                 world.owner = heir
                 world.parties.remove(heir)
-                return ModelTransition(.success, world, "ENDCONFERENCE-LAST-KEEPS")
+                return ModelTransition(.success, world, "ENDCONFERENCE-LAST-KEEPS", notices: left)
             }
         }
-        return [ModelTransition(.success, next, "ENDCONFERENCE-LAST-KEEPS")]
+        return [ModelTransition(.success, next, "ENDCONFERENCE-LAST-KEEPS", notices: left)]
     }
 }

@@ -29,6 +29,10 @@ public struct InteractionWorld: Hashable, Sendable {
     /// Agents in a conference on the interaction, besides the owner.
     public var parties: Set<String> = []
     public var invitations: [String: Invitation] = [:]
+    /// The workbin the interaction was placed in, while nothing has moved it since.
+    public var workbin: String?
+    /// UpdateProperties was done: the properties it sent must show where an agent reads the interaction.
+    public var propertiesUpdated = false
     /// Past a point the document does not define (a transfer during a conference or during another transfer):
     /// from here every answer is allowed, and nothing more is judged on this interaction.
     public var unsettled = false
@@ -41,6 +45,9 @@ public struct InteractionWorld: Hashable, Sendable {
 
     /// Whether `agent` works on the interaction: its owner, or a party to its conference.
     public func works(_ agent: String) -> Bool { owner == agent || parties.contains(agent) }
+
+    /// The agents the interaction concerns here: its owner, its parties and the agents invited to it.
+    public var concerned: Set<String> { parties.union(invitations.keys).union(owner.map { [$0] } ?? []) }
 
     /// The same world assuming `alternative` of `reading`, or nil when it already assumes another one.
     func assuming(_ reading: String, _ alternative: String) -> InteractionWorld? {

@@ -15,6 +15,15 @@ public enum ModelOperation: Hashable, Sendable, CustomStringConvertible {
     case startConference(agent: String?)
     /// `agent`: the `agentId` sent, which the suite always sets to the agent that leaves.
     case endConference(agent: String?)
+    /// An `operationName` the document does not define.
+    case unknown
+
+    /// One operation of each name, parameters missing.
+    public static let everyName: [ModelOperation] = [
+        .accept, .reject, .stopProcessing, .placeInQueue(queue: nil), .updateProperties, .placeInWorkbin(workbin: nil),
+        .getWorkbinContent(workbin: nil), .transfer(target: nil), .startConference(agent: nil),
+        .endConference(agent: nil), .unknown,
+    ]
 
     /// Transfer or StartConference: the operations that hand an interaction to another agent.
     public var handsOver: Bool {
@@ -37,6 +46,7 @@ public enum ModelOperation: Hashable, Sendable, CustomStringConvertible {
         case .transfer: "Transfer"
         case .startConference: "StartConference"
         case .endConference: "EndConference"
+        case .unknown: "ExploreNoSuchOperation"
         }
     }
 
@@ -54,7 +64,7 @@ public enum ModelOperation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What the target answered, as the model judges it: the operation was done, or refused.
-public enum ModelOutcome: String, Hashable, Sendable {
+public enum ModelOutcome: String, Hashable, Sendable, CaseIterable {
     case success
     case refusal
 }

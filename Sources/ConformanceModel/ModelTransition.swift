@@ -4,11 +4,14 @@ public struct ModelTransition: Hashable, Sendable {
     public var outcome: ModelOutcome
     public var world: InteractionWorld
     public var requirement: String
+    /// The notifications the document requires when this happens.
+    public var notices: Set<Notice> = []
 
-    public init(_ outcome: ModelOutcome, _ world: InteractionWorld, _ requirement: String) {
+    public init(_ outcome: ModelOutcome, _ world: InteractionWorld, _ requirement: String, notices: Set<Notice> = []) {
         self.outcome = outcome
         self.world = world
         self.requirement = requirement
+        self.notices = notices
     }
 }
 

@@ -2,9 +2,12 @@
 /// operations by every agent (wrong agent, wrong state, missing or unknown parameters), and GETs.
 public struct SequenceGenerator: Sendable {
     public let profile: ModelProfile
+    /// Whether one step in four is a pair of requests sent at once by two agents.
+    public var concurrency: Bool
 
-    public init(profile: ModelProfile) {
+    public init(profile: ModelProfile, concurrency: Bool = false) {
         self.profile = profile
+        self.concurrency = concurrency
     }
 
     /// `count` sequences of `length` steps each, the same for the same seed.
@@ -16,9 +19,20 @@ public struct SequenceGenerator: Sendable {
         return (0..<count).map { _ in
             guard let first = profile.agents.first else { return [] }
             var model = InteractionModel(invitedAgent: first, profile: profile)
+            var previous: ExploreStep?
             return (0..<length).map { _ in
+                if concurrency, profile.agents.count > 1, random.index(below: 4) == 0 {
+                    let chosen = pair(model, &random)
+                    model.takeEveryOutcome(chosen.0.operation, by: chosen.0.agent)
+                    model.takeEveryOutcome(chosen.1.operation, by: chosen.1.agent)
+                    previous = .pair(chosen.0, chosen.1)
+                    return .pair(chosen.0, chosen.1)
+                }
                 let moves = random.index(below: 3) == 0 ? [] : validMoves(model)
-                let chosen = moves.isEmpty ? step(&random) : random.pick(moves)
+                var chosen = moves.isEmpty ? step(&random) : random.pick(moves)
+                // One operation in six is the one just sent, sent again: the same operation twice.
+                if case .operation = previous, random.index(below: 6) == 0, let previous { chosen = previous }
+                previous = chosen
                 if case .operation(let agent, let operation) = chosen {
                     let allowed = model.allowed(operation, by: agent)
                     _ = model.observe(operation, by: agent, outcome: allowed.contains(.success) ? .success : .refusal)
@@ -42,8 +56,14 @@ public struct SequenceGenerator: Sendable {
             for other in profile.agents where other != agent {
                 candidates += [.transfer(target: other), .startConference(agent: other)]
             }
-            moves += candidates.filter { model.allowed($0, by: agent).contains(.success) }
-                .map { .operation(agent: agent, $0) }
+            // Moves that may succeed; a workbin's content only for an agent that works on the interaction (anyone
+            // may ask for it, which would crowd out the moves that change something).
+            moves += candidates.filter { candidate in
+                let allowed = model.allowed(candidate, by: agent)
+                if case .getWorkbinContent = candidate { return allowed == [.success] }
+                return allowed.contains(.success)
+            }
+            .map { .operation(agent: agent, $0) }
             if model.listed(for: agent).contains(true) { moves.append(.listing(agent: agent)) }
         }
         return moves
@@ -51,9 +71,28 @@ public struct SequenceGenerator: Sendable {
 
     func step(_ random: inout SeededRandom) -> ExploreStep {
         let agent = random.pick(profile.agents)
-        // One step in six looks at what an agent's GET shows; the others act.
-        if random.index(below: 6) == 0 { return .listing(agent: agent) }
+        // One step in six looks at what an agent's GET shows (with fields=*, or the URIs); the others act.
+        if random.index(below: 6) == 0 {
+            return random.index(below: 3) == 0 ? .uris(agent: agent) : .listing(agent: agent)
+        }
         return .operation(agent: agent, operation(by: agent, &random))
+    }
+
+    /// Two operations by two different agents, each a move the model says may succeed now (when there is one) or
+    /// any operation: two agents accepting, leaving or handing over the same interaction at once.
+    func pair(_ model: InteractionModel, _ random: inout SeededRandom) -> (ExploreAction, ExploreAction) {
+        let moves: [ExploreAction] = validMoves(model).compactMap {
+            guard case .operation(let agent, let operation) = $0 else { return nil }
+            return ExploreAction(agent, operation)
+        }
+        func action(except excluded: String?) -> ExploreAction {
+            let candidates = moves.filter { $0.agent != excluded }
+            if !candidates.isEmpty, random.index(below: 3) != 0 { return random.pick(candidates) }
+            let agent = random.pick(profile.agents.filter { $0 != excluded })
+            return ExploreAction(agent, operation(by: agent, &random))
+        }
+        let first = action(except: nil)
+        return (first, action(except: first.agent))
     }
 
     func operation(by agent: String, _ random: inout SeededRandom) -> ModelOperation {
@@ -62,7 +101,8 @@ public struct SequenceGenerator: Sendable {
         let queue: String? = random.pick(profile.queues.map(Optional.some) + [nil, "no-such-queue"])
         let workbin: String? = random.pick(profile.workbins.map(Optional.some) + [nil, "no-such-workbin"])
         // Accept comes up more often: most interesting states start with an accepted interaction.
-        switch random.index(below: 13) {
+        switch random.index(below: 14) {
+        case 13: return .unknown
         case 0, 1, 2: return .accept
         case 3: return .reject
         case 4: return .stopProcessing

@@ -5,6 +5,8 @@ public enum StepExpectation: Hashable, Sendable {
     case outcomes(Set<ModelOutcome>, requirement: String?)
     /// Whether the agent's GET may list the interaction.
     case listed(Set<Bool>)
+    /// Two requests sent at once: the outcomes each may have, in either order.
+    case pair(Set<ModelOutcome>, Set<ModelOutcome>)
 
     /// The expectations of `steps` on an interaction routed to `agent`: every state the document allows is
     /// followed through every outcome it allows, so no expectation depends on what a target chose earlier.
@@ -14,8 +16,23 @@ public enum StepExpectation: Hashable, Sendable {
         var model = InteractionModel(invitedAgent: agent, profile: profile)
         return steps.map { step in
             switch step {
-            case .listing(let agent):
+            case .listing(let agent), .uris(let agent):
                 return .listed(model.listed(for: agent))
+            case .pair(let first, let second):
+                var firstThenSecond = model
+                firstThenSecond.takeEveryOutcome(first.operation, by: first.agent)
+                var secondThenFirst = model
+                secondThenFirst.takeEveryOutcome(second.operation, by: second.agent)
+                let expectation = StepExpectation.pair(
+                    model.allowed(first.operation, by: first.agent).union(
+                        secondThenFirst.allowed(first.operation, by: first.agent)),
+                    model.allowed(second.operation, by: second.agent).union(
+                        firstThenSecond.allowed(second.operation, by: second.agent)))
+                firstThenSecond.takeEveryOutcome(second.operation, by: second.agent)
+                secondThenFirst.takeEveryOutcome(first.operation, by: first.agent)
+                model.worlds = firstThenSecond.worlds.union(secondThenFirst.worlds)
+                model.involved = firstThenSecond.involved.union(secondThenFirst.involved)
+                return expectation
             case .operation(let agent, let operation):
                 let expectation = StepExpectation.outcomes(
                     model.allowed(operation, by: agent), requirement: model.requirement(operation, by: agent))
@@ -30,5 +47,6 @@ extension InteractionModel {
     /// Follows every outcome the document allows, as if the answer were not known.
     mutating func takeEveryOutcome(_ operation: ModelOperation, by agent: String) {
         worlds = Set(worlds.flatMap { $0.transitions(operation, by: agent, in: profile) }.map(\.world))
+        involved.formUnion(worlds.flatMap(\.concerned))
     }
 }

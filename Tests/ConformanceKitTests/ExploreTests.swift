@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import ConformanceJSON
+import ConformanceModel
 import EmbeddedTarget
 import Foundation
 import Testing
@@ -9,14 +11,19 @@ import Testing
 /// `conformance explore` against the embedded reference server: no finding where the server follows the document
 /// (any reading, the variant), and a shrunk, loadable case where a switch breaks it.
 @Suite(.timeLimit(.minutes(3))) struct ExploreTests {
-    static func explore(_ options: EmbeddedTarget.Options, sequences: Int = 60) async throws -> Exploration.Result {
+    static let catalog = Result { try Catalog.load(root: repositoryRoot) }
+
+    static func explore(_ options: EmbeddedTarget.Options, sequences: Int = 60, concurrency: Bool = false)
+        async throws -> Exploration.Result
+    {
+        let catalog = try Self.catalog.get()
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             let result = try await EmbeddedTarget.withServer(options) { profile in
                 let client = TargetClient(httpClient: httpClient, timeout: .seconds(10))
                 return try await Exploration.run(
-                    Explorer(profile: profile, client: client),
-                    options: Exploration.Options(seed: 1, sequences: sequences, steps: 8))
+                    Explorer(profile: profile, client: client, catalog: catalog),
+                    options: Exploration.Options(seed: 1, sequences: sequences, steps: 8, concurrency: concurrency))
             }
             try await httpClient.shutdown()
             return result
@@ -33,9 +40,92 @@ import Testing
         EmbeddedTarget.Options(readings: EmbeddedTarget.everyReadingNonDefault, variant: true),
     ])
     func aConformantServerHasNoFindings(options: EmbeddedTarget.Options) async throws {
-        let result = try await Self.explore(options)
+        let result = try await Self.explore(options, concurrency: true)
         #expect(result.findings.map(\.message) == [])
         #expect(result.stepsRun >= 60 * 8)
+        #expect(result.notificationsJudged)
+    }
+
+    /// Each reading alternative alone, with pairs sent at once: the model allows every reading.
+    @Test(arguments: EmbeddedTarget.readingAlternatives.flatMap(\.alternatives))
+    func eachReadingAloneHasNoFindings(reading: String) async throws {
+        let result = try await Self.explore(
+            EmbeddedTarget.Options(readings: [reading]), sequences: 25, concurrency: true)
+        #expect(result.findings.map(\.message) == [])
+    }
+
+    /// Notifications are judged: a target that tells every agent of every change is found, by an agent the
+    /// interaction never concerned, and the written case waits for no message there.
+    @Test func aBroadcastingServerIsFoundByAnAgentTheInteractionNeverConcerned() async throws {
+        let result = try await Self.explore(EmbeddedTarget.Options(deviations: ["broadcast-notifications"]))
+        let finding = try #require(result.findings.first)
+        #expect(finding.requirement == "NOTIFY-OWN-ONLY")
+        #expect(finding.steps.count <= 6)
+        #expect(finding.caseYAML.contains("noNotification: {agent: agent"))
+        let loaded = try Self.load(finding)
+        #expect(loaded.requirements.contains("NOTIFY-OWN-ONLY"))
+    }
+
+    /// A target that never sends an invitation fails before the first step: a finding with no step, whose case
+    /// starts from the created interaction and waits for its invitation.
+    @Test func aMissingInvitationIsAFindingWithoutSteps() async throws {
+        let result = try await Self.explore(
+            EmbeddedTarget.Options(deviations: ["no-invited-notification"]), sequences: 3)
+        let finding = try #require(result.findings.first)
+        #expect(finding.requirement == "NOTIFY-INVITED")
+        #expect(finding.steps == [])
+        #expect(try Self.load(finding).steps.count == 1)
+    }
+
+    /// The exploration as a run report: the JSON of `conformance run`, valid against docs/report-schema.json.
+    @Test func theExplorationIsARunReport() async throws {
+        let catalog = try Self.catalog.get()
+        let result = try await Self.explore(EmbeddedTarget.Options(deviations: ["accept-twice"]), sequences: 20)
+        let profile = TargetProfile(
+            name: "embedded", baseURL: "http://127.0.0.1:1/api/v2", agents: [], admin: nil, queues: [], workbins: [],
+            mediaTypes: [], fixtures: .manual)
+        let run = result.runResult(profile: profile, catalog: catalog, startedAt: Date(), casePaths: ["found.yaml"])
+        #expect(run.summary.fail == result.findings.count)
+        #expect(run.cases.first?.transcript.contains("case written to found.yaml") == true)
+        #expect(run.exitCode(strict: false) == 1)
+        #expect(try ReportSchemaTests.schema().problems(in: ReportSchemaTests.json(run)) == [])
+    }
+
+    /// Writes the finding's case beside a copy of the catalog and loads it: the case of the catalog it becomes.
+    static func load(_ finding: Exploration.Finding) throws -> ConformanceCase {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("explore-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for item in ["specs", "golden"] {
+            try FileManager.default.copyItem(
+                atPath: (repositoryRoot as NSString).appendingPathComponent(item),
+                toPath: root.appendingPathComponent(item).path)
+        }
+        try finding.caseYAML.write(
+            to: root.appendingPathComponent("specs/operations/Explored.yaml"), atomically: true, encoding: .utf8)
+        let catalog = try Catalog.load(root: root.path)
+        return try #require(catalog.cases.first { $0.id.hasPrefix("explore-") })
+    }
+
+    /// Every matcher the explorer waits for reads, and tells the message it stands for from others.
+    @Test func noticeMatchersReadAndMatchWhatTheyStandFor() throws {
+        let id = "ix0001"
+        func matches(_ kind: Notice.Kind, _ json: String) throws -> Bool {
+            let pattern = Explorer.pattern(Explorer.patternText(kind).json, id: id)
+            #expect(pattern != .absent)
+            return JSONMatcher.match(pattern, try JSONValue(parsing: json)).differences.isEmpty
+        }
+        let left = #"{"messageTypeName": "InteractionStateMessage", "id": "ix0001", "state": "LeftConference"}"#
+        #expect(try matches(.state("LeftConference"), left))
+        #expect(try !matches(.state("InvitedConference"), left))
+        let empty = #"{"messageTypeName": "WorkbinContent", "workbin": "w", "interactions": []}"#
+        let listing =
+            #"{"messageTypeName": "WorkbinContent", "interactions": [{"messageTypeName": "InteractionStateMessage", "id": "ix0001"}]}"#
+        #expect(try matches(.workbinContent, empty))
+        #expect(try matches(.workbinContent, listing))
+        #expect(try !matches(.workbinContent, left))
+        #expect(try matches(.workbinListing, listing))
+        #expect(try !matches(.workbinListing, empty))
     }
 
     @Test func aBrokenServerGivesAShrunkCaseTheCatalogLoads() async throws {

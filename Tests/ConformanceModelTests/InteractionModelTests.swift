@@ -27,6 +27,49 @@ import Testing
         #expect(model.allowed(.accept, by: "agent1") == [.refusal])
     }
 
+    /// Two requests at once pass when one order of the two allows both answers, and fail when none does.
+    @Test func aPairPassesOnlyWhenSomeOrderAllowsBothAnswers() throws {
+        var model = Self.accepted()
+        model.pin("conference-invitee", "at-once")
+        #expect(model.observe(.startConference(agent: "agent2"), by: "agent1", outcome: .success) == nil)
+        let leaving = (
+            ExploreAction("agent1", .endConference(agent: "agent1")),
+            ExploreAction("agent2", .endConference(agent: "agent2"))
+        )
+        // One leaves first; the last one keeps the interaction and cannot leave a conference of one.
+        for outcomes in [(ModelOutcome.success, ModelOutcome.refusal), (.refusal, .success)] {
+            var serial = model
+            #expect(serial.observe(leaving, outcomes: outcomes) == nil)
+            #expect(serial.worlds.allSatisfy { $0.parties.isEmpty && $0.owner != nil })
+        }
+        let bothLeft = model.observe(leaving, outcomes: (.success, .success))
+        let deviation = try #require(bothLeft)
+        #expect(deviation.requirement == "ENDCONFERENCE-AGENT")
+        #expect(deviation.description.hasPrefix("sent at once"))
+    }
+
+    /// The notifications a change requires, and the agents that must never hear of the interaction.
+    @Test func noticesNameTheirRecipientsAndStrangersStayStrangers() {
+        var model = Self.accepted()
+        #expect(model.involved == ["agent1"])
+        #expect(model.observe(.startConference(agent: "agent2"), by: "agent1", outcome: .success) == nil)
+        #expect(
+            model.notices.map(\.recipients) == [["agent1", "agent2"]]
+                && model.notices.first?.requirement == "STARTCONFERENCE-INVITED")
+        #expect(model.involved == ["agent1", "agent2"])
+        #expect(model.observe(.accept, by: "agent2", outcome: .success) == nil)
+        #expect(model.observe(.endConference(agent: "agent2"), by: "agent2", outcome: .success) == nil)
+        #expect(
+            model.notices == [
+                Notice(.state("LeftConference"), to: ["agent1"], requirement: "ENDCONFERENCE-LEFT-NOTIFICATION")
+            ])
+        // Placed in a workbin, the interaction shows in that workbin's content.
+        #expect(model.observe(.placeInWorkbin(workbin: "w"), by: "agent1", outcome: .success) == nil)
+        #expect(model.observe(.getWorkbinContent(workbin: "w"), by: "agent1", outcome: .success) == nil)
+        #expect(model.notices.map(\.kind).contains(.workbinListing))
+        #expect(!model.involved.contains("agent3"))
+    }
+
     @Test func endingTheWorkEndsOwnershipForGood() {
         for ending in [ModelOperation.stopProcessing, .placeInQueue(queue: "q")] {
             var model = Self.accepted()

@@ -1,0 +1,181 @@
+import Bayeux
+import ConformanceCatalog
+import ConformanceJSON
+import ConformanceModel
+
+/// A notification the model requires, with the step that required it and where each agent's inbox stood before
+/// that step was sent (a notification that arrived earlier cannot answer it).
+struct AwaitedNotice: Sendable {
+    var notice: Notice
+    var step: Int
+    var cursors: [String: Int]
+}
+
+/// Notifications, judged with the catalog's matchers: the invitation that starts each sequence, the notifications
+/// the model requires (awaited once a barrier shows everything sent before it has arrived), and no message about
+/// the interaction to an agent it never concerned.
+extension Explorer {
+    /// Where each agent's inbox stands: later waits start from here.
+    func cursors() async -> [String: Int] {
+        var cursors: [String: Int] = [:]
+        for (role, inbox) in inboxes { cursors[role] = await inbox.count }
+        return cursors
+    }
+
+    /// Waits for the interaction's invitation (a remote target may route it after the fixture answers).
+    func awaitInvitation(of id: String, by agent: String, from cursor: Int?) async -> Failure? {
+        guard let inbox = inboxes[agent] else { return nil }
+        let pattern = Self.pattern(#"{"id": "${ix.id}"}"#, id: id)
+        let budget = await waitBudget()
+        guard await inbox.first(from: cursor ?? 0, deadline: .now + budget, where: Self.matching(pattern)) == nil
+        else { return nil }
+        await health?.recordTimeout()
+        return Failure(
+            step: -1, requirement: "NOTIFY-INVITED",
+            message: "the interaction routed to \(agent) sent it no message with its id within "
+                + "\(DurationText.milliseconds(budget)) ms",
+            allowed: [],
+            caseLines: [
+                Self.notificationLine(agents: [agent], pattern: #"{id: "${ix.id}"}"#, requirement: "NOTIFY-INVITED")
+            ])
+    }
+
+    /// After the last step: a barrier, then every required notification, then no message to a stranger.
+    func judgeNotifications(
+        _ awaited: [AwaitedNotice], on id: String, since start: [String: Int], lastStep: Int,
+        model: inout InteractionModel
+    ) async -> Failure? {
+        guard !inboxes.isEmpty else { return nil }
+        // Only the agents something is judged for need the barrier: the recipients of a required notification
+        // and the agents the interaction never concerned.
+        let strangers = Set(model.profile.agents).subtracting(model.involved)
+        let watched = strangers.union(awaited.flatMap(\.notice.recipients))
+        guard !watched.isEmpty else { return nil }
+        let barrier = await barrier(for: watched)
+        for item in awaited {
+            // Once the barrier has passed, what was sent before it has arrived; a little grace covers a target
+            // that publishes a change's notifications a moment after its answer.
+            let deadline =
+                barrier
+                ? ContinuousClock.now + profile.timeouts.quietPeriod
+                : ContinuousClock.now
+                    + profile.timeouts.notification
+            let text = Self.patternText(item.notice.kind)
+            let pattern = Self.pattern(text.json, id: id)
+            var received: Set<String> = []
+            for recipient in item.notice.recipients.sorted() {
+                guard let inbox = inboxes[recipient] else { continue }
+                if await inbox.first(
+                    from: item.cursors[recipient] ?? 0, deadline: deadline, where: Self.matching(pattern)) != nil
+                {
+                    received.insert(recipient)
+                }
+            }
+            if received.isEmpty, item.notice.recipients.allSatisfy({ inboxes[$0] != nil }) {
+                return Failure(
+                    step: item.step, requirement: item.notice.requirement,
+                    message: "after step \(item.step + 1), \(item.notice): none arrived", allowed: [],
+                    caseLines: [
+                        Self.notificationLine(
+                            agents: item.notice.recipients.sorted(), pattern: text.yaml,
+                            requirement: item.notice.requirement)
+                    ])
+            }
+            if item.notice.recipients.count > 1, received.count == 1, let reading = item.notice.reading,
+                let alternative = item.notice.alternatives[received.first!]
+            {
+                model.pin(reading, alternative)
+            }
+        }
+        let mention = Self.pattern(#"{"$anywhere": "${ix.id}"}"#, id: id)
+        for agent in strangers.sorted() {
+            guard let inbox = inboxes[agent], let cursor = start[agent],
+                let message = await inbox.first(from: cursor, deadline: .now, where: Self.matching(mention))
+            else { continue }
+            return Failure(
+                step: lastStep, requirement: "NOTIFY-OWN-ONLY",
+                message: "\(agent), which the interaction never concerned, received a message about it: "
+                    + message.data.abbreviated(limit: 200),
+                allowed: [],
+                caseLines: [
+                    "      - noNotification: {agent: \(agent), match: {$anywhere: \"${ix.id}\"}, "
+                        + "requirement: NOTIFY-OWN-ONLY}"
+                ])
+        }
+        return nil
+    }
+
+    /// A marker interaction routed to each of `roles`: a target delivers an agent's notifications in order, so once
+    /// every marker's invitation has arrived, everything the sequence caused has too. False when a marker could
+    /// not be routed or did not arrive in time.
+    func barrier(for roles: Set<String>) async -> Bool {
+        let mediaType = profile.mediaTypes.first ?? "email"
+        return await withTaskGroup(of: Bool.self) { group in
+            for (role, inbox) in inboxes where roles.contains(role) {
+                guard let account = Roles.account(role, in: profile) else { continue }
+                group.addTask {
+                    let cursor = await inbox.count
+                    guard
+                        let marker = try? await fixtures.createInteraction(
+                            mediaType: mediaType, agentId: account.id, properties: .object(JSONObject()))
+                    else { return false }
+                    let pattern = JSONPattern.anywhere(.literal(.string(marker)))
+                    let arrived =
+                        await inbox.first(
+                            from: cursor, deadline: .now + waitBudget(), where: Self.matching(pattern)) != nil
+                    if !arrived { await health?.recordTimeout() }
+                    return arrived
+                }
+            }
+            return await group.allSatisfy { $0 }
+        }
+    }
+
+    /// How long a notification may take: the profile's deadline, or its quiet period once waits keep timing out
+    /// with nothing arriving at all.
+    func waitBudget() async -> Duration {
+        await health?.budget(normal: profile.timeouts.notification, short: profile.timeouts.quietPeriod)
+            ?? profile.timeouts.notification
+    }
+
+    /// The matcher of a notice, as JSON for the explorer and as YAML for the written case.
+    static func patternText(_ kind: Notice.Kind) -> (json: String, yaml: String) {
+        switch kind {
+        case .state(let state):
+            return (
+                #"{"$anywhere": {"id": "${ix.id}", "state": "\#(state)"}}"#,
+                #"{$anywhere: {id: "${ix.id}", state: \#(state)}}"#
+            )
+        case .workbinContent:
+            // A list of InteractionStateMessages, or an empty list in a message that is not one itself.
+            return (
+                #"{"$oneOf": [{"$anywhere": {"$contains": [{"messageTypeName": "InteractionStateMessage"}]}}, "#
+                    + #"{"$allOf": [{"$anywhere": []}, {"$not": {"messageTypeName": "InteractionStateMessage"}}]}]}"#,
+                #"{$oneOf: [{$anywhere: {$contains: [{messageTypeName: InteractionStateMessage}]}}, "#
+                    + #"{$allOf: [{$anywhere: []}, {$not: {messageTypeName: InteractionStateMessage}}]}]}"#
+            )
+        case .workbinListing:
+            return (
+                #"{"$anywhere": {"$contains": [{"messageTypeName": "InteractionStateMessage", "id": "${ix.id}"}]}}"#,
+                #"{$anywhere: {$contains: [{messageTypeName: InteractionStateMessage, id: "${ix.id}"}]}}"#
+            )
+        }
+    }
+
+    static func notificationLine(agents: [String], pattern: String, requirement: String) -> String {
+        let agent = agents.count == 1 ? agents[0] : "[" + agents.joined(separator: ", ") + "]"
+        return "      - notification: {agent: \(agent), match: \(pattern), requirement: \(requirement)}"
+    }
+
+    /// A matcher of the catalog's kind, with `${ix.id}` bound to the interaction.
+    static func pattern(_ json: String, id: String) -> JSONPattern {
+        guard let template = try? JSONValue(parsing: Array(json.utf8)),
+            let pattern = try? JSONPattern(reading: Template.substitute(template, ["ix.id": .string(id)]))
+        else { return .absent }
+        return pattern
+    }
+
+    static func matching(_ pattern: JSONPattern) -> @Sendable (ReceivedNotification) -> Bool {
+        { JSONMatcher.match(pattern, $0.data).differences.isEmpty }
+    }
+}

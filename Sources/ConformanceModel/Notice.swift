@@ -1,0 +1,39 @@
+/// A notification the document requires after an operation: one of `recipients` must receive it on its channel.
+/// The explorer turns it into a matcher of the catalog's kind and waits for it.
+public struct Notice: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        /// An InteractionStateMessage of the interaction with this state (`InvitedConference`, `LeftConference`).
+        case state(String)
+        /// The content of a workbin, as GetWorkbinContent sends it.
+        case workbinContent
+        /// Workbin content that lists the interaction (it was placed there and nothing has moved it since).
+        case workbinListing
+    }
+
+    public var recipients: Set<String>
+    public var kind: Kind
+    public var requirement: String
+    /// The reading the recipient tells apart, and the alternative each recipient stands for.
+    public var reading: String?
+    public var alternatives: [String: String] = [:]
+
+    public init(
+        _ kind: Kind, to recipients: Set<String>, requirement: String, reading: String? = nil,
+        alternatives: [String: String] = [:]
+    ) {
+        self.recipients = recipients
+        self.kind = kind
+        self.requirement = requirement
+        self.reading = reading
+        self.alternatives = alternatives
+    }
+
+    public var description: String {
+        let whom = recipients.sorted().joined(separator: " or ")
+        switch kind {
+        case .state(let state): return "\(whom) must receive the interaction's state \(state) [\(requirement)]"
+        case .workbinContent: return "\(whom) must receive the workbin's content [\(requirement)]"
+        case .workbinListing: return "\(whom) must receive workbin content listing the interaction [\(requirement)]"
+        }
+    }
+}
