@@ -7,16 +7,20 @@ enum AnswerExpectation: Hashable, Sendable {
     case done(operation: String)
     case refused(operation: String)
     case listing(uris: Bool, listsInteraction: Bool)
+    /// Without credentials, or with a wrong password.
+    case unauthorized
 
     static let all: [AnswerExpectation] =
         ModelOperation.everyName.flatMap { [done(operation: $0.name), refused(operation: $0.name)] }
         + [false, true].flatMap { uris in [false, true].map { listing(uris: uris, listsInteraction: $0) } }
+        + [unauthorized]
 
     /// The operation `${OPERATION}` names in the presets.
     var operation: String {
         switch self {
         case .done(let operation), .refused(let operation): operation
         case .listing: "GetMeInteractions"
+        case .unauthorized: "Accept"
         }
     }
 
@@ -27,6 +31,7 @@ enum AnswerExpectation: Hashable, Sendable {
         case .refused(ModelOperation.unknown.name): "refusal"
         case .done: "success"
         case .refused: "error"
+        case .unauthorized: "unauthorized"
         case .listing(let uris, let listsInteraction):
             uris
                 ? "[{status: 200, requirement: ME-INTERACTIONS-URIS}, "

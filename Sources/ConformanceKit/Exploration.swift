@@ -111,7 +111,7 @@ public enum Exploration {
                 let shrunk =
                     failing.isEmpty
                     ? []
-                    : try await Shrinker.shrink(failing) { (candidate) throws(FixtureFailure) in
+                    : try await Shrinker.shrink(failing, simpler: \.simpler) { (candidate) throws(FixtureFailure) in
                         var scratch = before
                         runs += candidate.count
                         return try await explorer.run(candidate, pinned: &scratch)?.requirement

@@ -27,6 +27,7 @@ public enum ExploreCaseWriter {
             switch step {
             case .operation(_, let operation): operation.name
             case .pair(_, let second): second.operation.name
+            case .stray(_, let operation, _): operation.name
             case .listing, .uris: nil
             }
         }
@@ -76,6 +77,18 @@ public enum ExploreCaseWriter {
             }
             return operationLines(
                 agent, operation, expect: expectation(outcomes, asked: asked ?? requirement), profile: profile)
+        case .stray(let agent, let operation, let stray):
+            let who: String
+            switch stray {
+            case .unknownId: who = agent
+            case .noCredentials: who = "nobody"
+            case .wrongPassword: who = "\(agent), password: wrong"
+            }
+            let path = stray == .unknownId ? "/me/interactions/NoSuchInteraction0001" : "/me/interactions/${ix.id}"
+            return [
+                "      - request: {as: \(who), method: POST, path: \"\(path)\", body: \(body(operation, profile: profile))}",
+                "        expect: \(stray == .unknownId ? "error" : "unauthorized")",
+            ]
         case .pair(let first, let second):
             guard case .pair(let firstOutcomes, let secondOutcomes) = allowed else { return [] }
             return ["      # The next two steps were sent at once."]

@@ -51,6 +51,26 @@ extension Explorer {
         return judgements.lazy.compactMap { Self.failure($0, at: step, allowed: []) }.first
     }
 
+    /// A request the interaction must not feel: on an unknown id it is refused with the documented error body
+    /// (the `error` preset), without credentials or with a wrong password it is answered 401 (`unauthorized`).
+    /// The model does not move: if the target did something, the later steps show it.
+    func sendStray(
+        _ action: ExploreAction, _ stray: Stray, at step: Int, on id: String, pinned: inout [String: String]
+    ) async -> Failure? {
+        let body = ExploreRequest.body(action.operation, profile: profile)
+        let credentials: Credentials = stray == .noCredentials ? .none : stray == .wrongPassword ? .wrong : .right
+        guard
+            let (request, answer) = await send(
+                body, by: action.agent, on: stray == .unknownId ? "NoSuchInteraction0001" : id,
+                credentials: credentials)
+        else { return nil }
+        let judgement = judged(
+            stray == .unknownId ? .refused(operation: action.operation.name) : .unauthorized, answer: answer,
+            request: request, id: id)
+        Self.record(judgement, in: &pinned)
+        return Self.failure(judgement, at: step, allowed: [.refusal])
+    }
+
     /// Sends the operation and judges its answer by the catalog's presets: `success` when done, `error` when
     /// refused. Nil when the target gave no answer. A workbin goes as a string first and, when refused where the
     /// model allows success, as a one-element list (the reading `workbin-form`).
@@ -142,22 +162,33 @@ extension Explorer {
         }
     }
 
+    /// The credentials a request goes with.
+    enum Credentials {
+        case right, wrong, none
+    }
+
     /// Sends a request as `agent`: a POST of `body` on the interaction, or a GET of `path`; nil without an answer.
-    func send(_ body: JSONValue?, by agent: String, on id: String = "", path: String? = nil) async
-        -> (SentRequest, HTTPAnswer)?
-    {
+    func send(
+        _ body: JSONValue?, by agent: String, on id: String = "", path: String? = nil,
+        credentials: Credentials = .right
+    ) async -> (SentRequest, HTTPAnswer)? {
         guard let account = Roles.account(agent, in: profile) else { return nil }
         let method = body == nil ? "GET" : "POST"
         let path = path ?? "/me/interactions/" + id
         let url = profile.baseURL + path
         let text = body?.compactText
-        var headers = [
-            ("Authorization", BasicAuth.header(account.username, account.password)), ("Accept", "application/json"),
-        ]
+        var headers = [("Accept", "application/json")]
+        switch credentials {
+        case .right: headers.append(("Authorization", BasicAuth.header(account.username, account.password)))
+        case .wrong: headers.append(("Authorization", BasicAuth.header(account.username, BasicAuth.wrongPassword)))
+        case .none: break
+        }
         if text != nil { headers.append(("Content-Type", "application/json")) }
         let request = SentRequest(
             method: method, path: path, url: url, body: text,
-            curl: CurlCommand.line(method: method, url: url, account: account, wrongPassword: false, body: text))
+            curl: CurlCommand.line(
+                method: method, url: url, account: credentials == .none ? nil : account,
+                wrongPassword: credentials == .wrong, body: text))
         guard
             let answer = try? await client.send(
                 method: method, url: url, headers: headers, body: text.map { Array($0.utf8) })

@@ -79,6 +79,8 @@ public struct Explorer: Sendable {
                 failure = await act(
                     ExploreAction(agent, operation), at: index, on: id, model: &interaction, pinned: &pinned)
                 awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
+            case .stray(let agent, let operation, let stray):
+                failure = await sendStray(ExploreAction(agent, operation), stray, at: index, on: id, pinned: &pinned)
             case .pair(let one, let other):
                 failure = await actAtOnce((one, other), at: index, on: id, model: &interaction, pinned: &pinned)
                 awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }

@@ -7,6 +7,9 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
     case pair(ExploreAction, ExploreAction)
     case listing(agent: String)
     case uris(agent: String)
+    /// An operation the interaction must not feel: on an id that does not exist, or without the agent's
+    /// credentials.
+    case stray(agent: String, ModelOperation, Stray)
 
     public var description: String {
         switch self {
@@ -14,7 +17,26 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
         case .pair(let first, let second): "at once: \(first) | \(second)"
         case .listing(let agent): "\(agent) GET /me/interactions?fields=*"
         case .uris(let agent): "\(agent) GET /me/interactions"
+        case .stray(let agent, let operation, let stray): "\(agent) \(operation) \(stray.rawValue)"
         }
+    }
+}
+
+/// How a stray request goes wrong.
+public enum Stray: String, Hashable, Sendable, CaseIterable {
+    case unknownId = "on an interaction id that does not exist"
+    case noCredentials = "without credentials"
+    case wrongPassword = "with a wrong password"
+}
+
+extension ExploreStep {
+    /// Simpler steps that may show the same deviation, for the shrinker: a pair as its two requests one after the
+    /// other (either order), or as one of them. A case in the catalog can then send them.
+    public var simpler: [[ExploreStep]] {
+        guard case .pair(let first, let second) = self else { return [] }
+        let one = ExploreStep.operation(agent: first.agent, first.operation)
+        let other = ExploreStep.operation(agent: second.agent, second.operation)
+        return [[one], [other], [one, other], [other, one]]
     }
 }
 

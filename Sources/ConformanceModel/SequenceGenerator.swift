@@ -60,22 +60,35 @@ public struct SequenceGenerator: Sendable {
             // may ask for it, which would crowd out the moves that change something).
             moves += candidates.filter { candidate in
                 let allowed = model.allowed(candidate, by: agent)
-                if case .getWorkbinContent = candidate { return allowed == [.success] }
+                if case .getWorkbinContent(let workbin) = candidate {
+                    return allowed == [.success] || model.worlds.contains { $0.workbin == workbin }
+                }
                 return allowed.contains(.success)
             }
             .map { .operation(agent: agent, $0) }
-            if model.listed(for: agent).contains(true) { moves.append(.listing(agent: agent)) }
+            // A GET by an agent that has or had the interaction: whether it still lists it tells whether the
+            // target let it go.
+            if model.listed(for: agent).contains(true) || model.involved.contains(agent) {
+                moves.append(.listing(agent: agent))
+            }
         }
         return moves
     }
 
     func step(_ random: inout SeededRandom) -> ExploreStep {
         let agent = random.pick(profile.agents)
-        // One step in six looks at what an agent's GET shows (with fields=*, or the URIs); the others act.
-        if random.index(below: 6) == 0 {
-            return random.index(below: 3) == 0 ? .uris(agent: agent) : .listing(agent: agent)
+        // One step in six looks at what an agent's GET shows (with fields=*, or the URIs); one in twelve goes
+        // astray (an unknown id, no or wrong credentials); the others act.
+        switch random.index(below: 12) {
+        case 0, 1: return random.index(below: 3) == 0 ? .uris(agent: agent) : .listing(agent: agent)
+        case 2:
+            let stray = random.pick(Stray.allCases)
+            var operation = operation(by: agent, &random)
+            // GetWorkbinContent may ignore its {id} (the reading getworkbincontent-id): not an unknown id's test.
+            if stray == .unknownId, case .getWorkbinContent = operation { operation = .accept }
+            return .stray(agent: agent, operation, stray)
+        default: return .operation(agent: agent, operation(by: agent, &random))
         }
-        return .operation(agent: agent, operation(by: agent, &random))
     }
 
     /// Two operations by two different agents, each a move the model says may succeed now (when there is one) or

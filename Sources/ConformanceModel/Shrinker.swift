@@ -1,7 +1,33 @@
 /// Delta debugging: the shortest sub-sequence (order kept) that still fails, found by dropping chunks of steps,
-/// halves first, then single steps, until no step can go.
+/// halves first, then single steps, until no step can go; then each step replaced by simpler ones where that
+/// still fails (a pair sent at once by the two requests one after the other, or by one of them), and dropping
+/// again.
 public enum Shrinker {
     public static func shrink<Step: Sendable, Failure: Error>(
+        _ steps: [Step], simpler: (Step) -> [[Step]] = { _ in [] },
+        stillFails: ([Step]) async throws(Failure) -> Bool
+    ) async throws(Failure) -> [Step] {
+        var current = try await dropping(steps, stillFails: stillFails)
+        var index = 0
+        while index < current.count {
+            var replaced = false
+            for replacement in simpler(current[index]) {
+                var candidate = current
+                candidate.replaceSubrange(index...index, with: replacement)
+                if try await stillFails(candidate) {
+                    current = try await dropping(candidate, stillFails: stillFails)
+                    replaced = true
+                    break
+                }
+            }
+            // After a replacement the steps have moved: look at them all again.
+            index = replaced ? 0 : index + 1
+        }
+        return current
+    }
+
+    /// Drops chunks of steps, halves first, then single steps, as long as what is left still fails.
+    static func dropping<Step: Sendable, Failure: Error>(
         _ steps: [Step], stillFails: ([Step]) async throws(Failure) -> Bool
     ) async throws(Failure) -> [Step] {
         var current = steps

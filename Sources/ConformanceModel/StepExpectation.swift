@@ -18,6 +18,8 @@ public enum StepExpectation: Hashable, Sendable {
             switch step {
             case .listing(let agent), .uris(let agent):
                 return .listed(model.listed(for: agent))
+            case .stray:
+                return .outcomes([.refusal], requirement: nil)
             case .pair(let first, let second):
                 var firstThenSecond = model
                 firstThenSecond.takeEveryOutcome(first.operation, by: first.agent)

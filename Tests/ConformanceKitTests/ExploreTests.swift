@@ -54,6 +54,19 @@ import Testing
         #expect(result.findings.map(\.message) == [])
     }
 
+    /// What the model judges beyond done and refused: credentials, properties, a conference's notifications and
+    /// a workbin's content; each found and shrunk to at most 6 steps.
+    @Test(arguments: [
+        ("anonymous-allowed", "AUTH-REQUIRED", 150), ("properties-not-updated", "UPDATEPROPERTIES-APPLIED", 150),
+        ("no-left-conference", "ENDCONFERENCE-LEFT-NOTIFICATION", 300),
+        ("workbin-not-placed", "PLACEINWORKBIN-PLACES", 150),
+    ])
+    func aSwitchIsFoundAndShrunk(deviation: String, requirement: String, sequences: Int) async throws {
+        let result = try await Self.explore(EmbeddedTarget.Options(deviations: [deviation]), sequences: sequences)
+        let finding = try #require(result.findings.first { $0.requirement == requirement })
+        #expect(finding.steps.count <= 6)
+    }
+
     /// Notifications are judged: a target that tells every agent of every change is found, by an agent the
     /// interaction never concerned, and the written case waits for no message there.
     @Test func aBroadcastingServerIsFoundByAnAgentTheInteractionNeverConcerned() async throws {
@@ -134,18 +147,7 @@ import Testing
         #expect(finding.steps.count <= 6)
         #expect(finding.steps.last?.hasSuffix("Accept") == true)
         // The written case is an operation file of the catalog's format: it loads beside the real catalog.
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("explore-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["specs", "golden"] {
-            try FileManager.default.copyItem(
-                atPath: (repositoryRoot as NSString).appendingPathComponent(item),
-                toPath: root.appendingPathComponent(item).path)
-        }
-        try finding.caseYAML.write(
-            to: root.appendingPathComponent("specs/operations/Explored.yaml"), atomically: true, encoding: .utf8)
-        let catalog = try Catalog.load(root: root.path)
-        let explored = try #require(catalog.cases.first { $0.id.hasPrefix("explore-") })
+        let explored = try Self.load(finding)
         #expect(explored.requirements.contains("ACCEPT-AFTER-INVITATION"))
         #expect(explored.steps.count == finding.steps.count)
     }

@@ -40,4 +40,19 @@ import Testing
         #expect(shrunk == [7, 13])
         #expect(tries < 60)
     }
+
+    /// A pair that fails as much when its requests go one after the other is written that way, as the catalog
+    /// can send it; one that fails only at once stays a pair.
+    @Test func theShrinkerSplitsAPairWhenTheFailureDoesNotNeedIt() async {
+        let accept = ExploreAction("agent1", .accept)
+        let again = ExploreAction("agent2", .accept)
+        let steps: [ExploreStep] = [.listing(agent: "agent3"), .pair(accept, again)]
+        let sequential = await Shrinker.shrink(steps, simpler: \.simpler) { candidate in
+            candidate.contains(.operation(agent: "agent2", .accept))
+                || candidate.contains(.pair(accept, again))
+        }
+        #expect(sequential == [.operation(agent: "agent2", .accept)])
+        let atOnce = await Shrinker.shrink(steps, simpler: \.simpler) { $0.contains(.pair(accept, again)) }
+        #expect(atOnce == [.pair(accept, again)])
+    }
 }
