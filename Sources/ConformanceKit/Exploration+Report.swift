@@ -35,11 +35,15 @@ extension Exploration.Result {
                 transcript: transcript)
         }
         if cases.isEmpty {
+            // Nothing unjudged passes: without notifications, the run says so with a NOTE.
             cases = [
                 CaseResult(
                     id: "explore-\(seed)", operation: "Explore",
                     title: "Explored \(sequences) sequences of \(stepsPerSequence) steps: no finding",
-                    requirements: [], verdict: .pass, info: [budget])
+                    requirements: [], verdict: notificationsJudged ? .pass : .note,
+                    notes: notificationsJudged
+                        ? [] : ["Notifications were not all judged: " + notificationProblems.joined(separator: "; ")],
+                    info: [budget])
             ]
         }
         var clauses: [String: RunResult.Clause] = [:]

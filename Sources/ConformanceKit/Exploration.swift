@@ -78,6 +78,24 @@ public enum Exploration {
         return try outcome.get()
     }
 
+    /// Runs one sequence with every agent's session open, as exploring does: the first thing the model does not
+    /// allow, or nil.
+    static func replay(_ steps: [ExploreStep], with explorer: Explorer) async throws(FixtureFailure)
+        -> Explorer.Failure?
+    {
+        let sessions = NotificationSessions(profile: explorer.profile, timeout: explorer.profile.timeouts.request)
+        let outcome = await sessions.withOpenSessions { inboxes, _ in
+            var pinned: [String: String] = [:]
+            do throws(FixtureFailure) {
+                return Swift.Result<Explorer.Failure?, FixtureFailure>.success(
+                    try await explorer.watching(inboxes).run(steps, pinned: &pinned))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
     /// Why the target cannot be reached (one TCP connect, as `run` checks before its first case), or nil.
     public static func unreachable(_ profile: TargetProfile) async -> String? {
         do {
@@ -134,6 +152,7 @@ public enum Exploration {
                                 + "\(failing.count) to \(shrunk.count) steps). Review, rename and add it to the catalog."
                         )))
             }
+            if let failure { explorer.reported.insert(failure.requirement) }
             // Without the invitation, no notification can be judged: the rest of the run judges answers only,
             // instead of waiting out a deadline per sequence.
             if failure?.requirement == "NOTIFY-INVITED", !explorer.inboxes.isEmpty {

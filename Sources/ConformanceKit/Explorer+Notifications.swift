@@ -46,6 +46,7 @@ extension Explorer {
         model: inout InteractionModel
     ) async -> Failure? {
         guard !inboxes.isEmpty else { return nil }
+        let awaited = awaited.filter { !reported.contains($0.notice.requirement) }
         // Only the agents something is judged for need the barrier: the recipients of a required notification
         // and the agents the interaction never concerned.
         let strangers = Set(model.profile.agents).subtracting(model.involved)

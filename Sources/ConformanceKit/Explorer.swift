@@ -30,6 +30,9 @@ public struct Explorer: Sendable {
     var inboxes: [String: NotificationInbox] = [:]
     /// Cuts the waits short once they keep timing out with nothing arriving.
     var health: NotificationHealth?
+    /// Requirements already reported: their notifications are no longer awaited, so a target that never sends
+    /// one does not cost a wait in every later sequence.
+    var reported: Set<String> = []
     /// The checks of every expectation the explorer judges answers by, read once from the catalog.
     let expectations: [AnswerExpectation: [Check]]
 
