@@ -35,15 +35,17 @@ extension Exploration.Result {
                 transcript: transcript)
         }
         if cases.isEmpty {
-            // Nothing unjudged passes: without notifications, the run says so with a NOTE.
+            // Nothing unjudged passes: without notifications, or interrupted, the run says so with a NOTE.
+            var notes: [String] = []
+            if !notificationsJudged {
+                notes.append("Notifications were not all judged: " + notificationProblems.joined(separator: "; "))
+            }
+            if !complete { notes.append("Interrupted after \(sequencesRun) of \(sequences) sequences.") }
             cases = [
                 CaseResult(
                     id: "explore-\(seed)", operation: "Explore",
-                    title: "Explored \(sequences) sequences of \(stepsPerSequence) steps: no finding",
-                    requirements: [], verdict: notificationsJudged ? .pass : .note,
-                    notes: notificationsJudged
-                        ? [] : ["Notifications were not all judged: " + notificationProblems.joined(separator: "; ")],
-                    info: [budget])
+                    title: "Explored \(sequencesRun) sequences of \(stepsPerSequence) steps: no finding",
+                    requirements: [], verdict: notes.isEmpty ? .pass : .note, notes: notes, info: [budget])
             ]
         }
         var clauses: [String: RunResult.Clause] = [:]
@@ -54,7 +56,7 @@ extension Exploration.Result {
         }
         var result = RunResult(
             target: RunResult.Target(name: profile.name, baseURL: profile.baseURL), cases: cases,
-            startedAt: startedAt, durationMs: durationMs, clauses: clauses)
+            startedAt: startedAt, durationMs: durationMs, complete: complete, clauses: clauses)
         result.suite.catalogDigest = catalog.digest
         return result
     }

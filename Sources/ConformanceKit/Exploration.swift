@@ -47,6 +47,10 @@ public enum Exploration {
         public var findings: [Finding]
         /// The readings the target showed, as the model pinned them.
         public var readings: [String: String]
+        /// False when Ctrl-C stopped the exploration before every sequence ran.
+        public var complete = true
+        /// The sequences that ran to their end.
+        public var sequencesRun = 0
     }
 
     /// Explores; `progress` gets (sequences done, sequences, findings so far). One finding per requirement: a
@@ -116,41 +120,38 @@ public enum Exploration {
         var findings: [Finding] = []
         var notificationProblems: [String] = []
         var stepsRun = 0
-        for (index, sequence) in generator.sequences(
-            seed: options.seed, count: options.sequences, length: options.steps
-        )
-        .enumerated() {
+        var complete = true
+        var sequencesRun = 0
+        var generated = generator.sequences(seed: options.seed, length: options.steps)
+        for index in 0..<options.sequences {
+            if Task.isCancelled {
+                complete = false
+                break
+            }
+            let sequence = generated.next()
             let before = pinned
-            let failure = try await explorer.run(sequence, pinned: &pinned)
+            let failure: Explorer.Failure?
+            do {
+                failure = try await explorer.run(sequence, pinned: &pinned)
+            } catch {
+                if Task.isCancelled {
+                    complete = false
+                    break
+                }
+                throw error
+            }
+            // Interrupted (Ctrl-C): a wait cut short is no finding.
+            if Task.isCancelled {
+                complete = false
+                break
+            }
             stepsRun += failure.map { max(0, $0.step + 1) } ?? sequence.count
             if let failure, !findings.contains(where: { $0.requirement == failure.requirement }) {
-                let failing = Array(sequence.prefix(failure.step + 1))
-                var runs = 0
-                let shrunk =
-                    failing.isEmpty
-                    ? []
-                    : try await Shrinker.shrink(failing, simpler: \.simpler) { (candidate) throws(FixtureFailure) in
-                        var scratch = before
-                        runs += candidate.count
-                        return try await explorer.run(candidate, pinned: &scratch)?.requirement
-                            == failure.requirement
-                    }
+                let (finding, runs) = try await shrunk(
+                    failure, in: Array(sequence.prefix(failure.step + 1)), sequence: index, pinned: before,
+                    explorer: explorer, options: options)
+                findings.append(finding)
                 stepsRun += runs
-                var scratch = before
-                let final = failing.isEmpty ? failure : try await explorer.run(shrunk, pinned: &scratch) ?? failure
-                let id = "explore-\(options.seed)-\(index)-\(failure.requirement.lowercased())"
-                findings.append(
-                    Finding(
-                        requirement: failure.requirement, message: final.message, sequence: index,
-                        originalSteps: failing.count, steps: shrunk.map(\.description),
-                        caseYAML: ExploreCaseWriter.yaml(
-                            id: id, title: "Found by explore: \(final.message)", requirement: failure.requirement,
-                            steps: shrunk, model: explorer.model, profile: explorer.profile,
-                            trailer: final.requirement == failure.requirement ? final.caseLines : failure.caseLines,
-                            comment: "Found by `conformance explore --seed \(options.seed)"
-                                + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index), shrunk from "
-                                + "\(failing.count) to \(shrunk.count) steps). Review, rename and add it to the catalog."
-                        )))
             }
             if let failure { explorer.reported.insert(failure.requirement) }
             // Without the invitation, no notification can be judged: the rest of the run judges answers only,
@@ -160,12 +161,62 @@ public enum Exploration {
                 notificationProblems.append(
                     "the target sent no invitation in sequence \(index): notifications were not judged after it")
             }
+            sequencesRun = index + 1
             progress(index + 1, options.sequences, findings.count)
+            if Task.isCancelled {
+                complete = false
+                break
+            }
         }
-        return Result(
+        var result = Result(
             seed: options.seed, sequences: options.sequences, stepsPerSequence: options.steps,
             concurrency: options.concurrency, notificationsJudged: false, notificationProblems: notificationProblems,
-            stepsRun: stepsRun,
-            durationMs: DurationText.milliseconds(ContinuousClock.now - start), findings: findings, readings: pinned)
+            stepsRun: stepsRun, durationMs: DurationText.milliseconds(ContinuousClock.now - start), findings: findings,
+            readings: pinned)
+        result.complete = complete
+        result.sequencesRun = sequencesRun
+        return result
+    }
+
+    /// The failing steps shrunk to the fewest that still break the same requirement, written as a case, and the
+    /// steps the shrinking sent. Interrupted while shrinking, the steps as they are.
+    static func shrunk(
+        _ failure: Explorer.Failure, in failing: [ExploreStep], sequence index: Int, pinned: [String: String],
+        explorer: Explorer, options: Options
+    ) async throws(FixtureFailure) -> (Finding, Int) {
+        var runs = 0
+        var steps = failing
+        var final = failure
+        if !failing.isEmpty {
+            do {
+                steps = try await Shrinker.shrink(failing, simpler: \.simpler) { (candidate) throws(FixtureFailure) in
+                    guard !Task.isCancelled else { return false }
+                    var scratch = pinned
+                    runs += candidate.count
+                    return try await explorer.run(candidate, pinned: &scratch)?.requirement == failure.requirement
+                }
+                var scratch = pinned
+                if !Task.isCancelled, let replayed = try await explorer.run(steps, pinned: &scratch),
+                    replayed.requirement == failure.requirement
+                {
+                    final = replayed
+                }
+            } catch {
+                guard Task.isCancelled else { throw error }
+                steps = failing
+            }
+            if Task.isCancelled { (steps, final) = (failing, failure) }
+        }
+        let id = "explore-\(options.seed)-\(index)-\(failure.requirement.lowercased())"
+        let finding = Finding(
+            requirement: failure.requirement, message: final.message, sequence: index, originalSteps: failing.count,
+            steps: steps.map(\.description),
+            caseYAML: ExploreCaseWriter.yaml(
+                id: id, title: "Found by explore: \(final.message)", requirement: failure.requirement, steps: steps,
+                model: explorer.model, profile: explorer.profile, trailer: final.caseLines,
+                comment: "Found by `conformance explore --seed \(options.seed)"
+                    + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index), shrunk from "
+                    + "\(failing.count) to \(steps.count) steps). Review, rename and add it to the catalog."))
+        return (finding, runs)
     }
 }

@@ -82,8 +82,9 @@ extension Explorer {
                             requirement: item.notice.requirement)
                     ])
             }
-            if item.notice.recipients.count > 1, received.count == 1, let reading = item.notice.reading,
-                let alternative = item.notice.alternatives[received.first!]
+            // Only one of the agents the reading leaves open heard of it: the target follows that alternative.
+            if item.notice.recipients.count > 1, received.count == 1, let only = received.first,
+                let reading = item.notice.reading, let alternative = item.notice.alternatives[only]
             {
                 model.pin(reading, alternative)
             }

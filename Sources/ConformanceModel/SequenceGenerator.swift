@@ -11,34 +11,54 @@ public struct SequenceGenerator: Sendable {
     }
 
     /// `count` sequences of `length` steps each, the same for the same seed.
+    public func sequences(seed: UInt64, count: Int, length: Int) -> [[ExploreStep]] {
+        var iterator = sequences(seed: seed, length: length)
+        return (0..<count).map { _ in iterator.next() }
+    }
+
+    /// The sequences of `length` steps for `seed`, one at a time: a long exploration does not generate them all
+    /// before it starts, and stops generating when it stops.
+    public func sequences(seed: UInt64, length: Int) -> Sequences {
+        Sequences(generator: self, random: SeededRandom(seed: seed), length: length)
+    }
+
+    /// Sequences generated on demand, in the order of the seed.
+    public struct Sequences: Sendable {
+        let generator: SequenceGenerator
+        var random: SeededRandom
+        let length: Int
+
+        public mutating func next() -> [ExploreStep] {
+            generator.sequence(length: length, &random)
+        }
+    }
+
+    /// One sequence.
     ///
     /// Two steps in three are moves the model says succeed from where a conformant target would be (so that
     /// sequences reach conferences, transfers and queues), the others are any step at all.
-    public func sequences(seed: UInt64, count: Int, length: Int) -> [[ExploreStep]] {
-        var random = SeededRandom(seed: seed)
-        return (0..<count).map { _ in
-            guard let first = profile.agents.first else { return [] }
-            var model = InteractionModel(invitedAgent: first, profile: profile)
-            var previous: ExploreStep?
-            return (0..<length).map { _ in
-                if concurrency, profile.agents.count > 1, random.index(below: 4) == 0 {
-                    let chosen = pair(model, &random)
-                    model.takeEveryOutcome(chosen.0.operation, by: chosen.0.agent)
-                    model.takeEveryOutcome(chosen.1.operation, by: chosen.1.agent)
-                    previous = .pair(chosen.0, chosen.1)
-                    return .pair(chosen.0, chosen.1)
-                }
-                let moves = random.index(below: 3) == 0 ? [] : validMoves(model)
-                var chosen = moves.isEmpty ? step(&random) : random.pick(moves)
-                // One operation in six is the one just sent, sent again: the same operation twice.
-                if case .operation = previous, random.index(below: 6) == 0, let previous { chosen = previous }
-                previous = chosen
-                if case .operation(let agent, let operation) = chosen {
-                    let allowed = model.allowed(operation, by: agent)
-                    _ = model.observe(operation, by: agent, outcome: allowed.contains(.success) ? .success : .refusal)
-                }
-                return chosen
+    func sequence(length: Int, _ random: inout SeededRandom) -> [ExploreStep] {
+        guard let first = profile.agents.first else { return [] }
+        var model = InteractionModel(invitedAgent: first, profile: profile)
+        var previous: ExploreStep?
+        return (0..<length).map { _ in
+            if concurrency, profile.agents.count > 1, random.index(below: 4) == 0 {
+                let chosen = pair(model, &random)
+                model.takeEveryOutcome(chosen.0.operation, by: chosen.0.agent)
+                model.takeEveryOutcome(chosen.1.operation, by: chosen.1.agent)
+                previous = .pair(chosen.0, chosen.1)
+                return .pair(chosen.0, chosen.1)
             }
+            let moves = random.index(below: 3) == 0 ? [] : validMoves(model)
+            var chosen = moves.isEmpty ? step(&random) : random.pick(moves)
+            // One operation in six is the one just sent, sent again: the same operation twice.
+            if case .operation = previous, random.index(below: 6) == 0, let previous { chosen = previous }
+            previous = chosen
+            if case .operation(let agent, let operation) = chosen {
+                let allowed = model.allowed(operation, by: agent)
+                _ = model.observe(operation, by: agent, outcome: allowed.contains(.success) ? .success : .refusal)
+            }
+            return chosen
         }
     }
 

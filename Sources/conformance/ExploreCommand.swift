@@ -23,7 +23,8 @@ struct ExploreCommand: AsyncParsableCommand {
             and written as an operation file of the catalog, ready to review and add. The same seed explores the \
             same sequences.
 
-            Exit codes: 0 no finding, 1 findings, 2 usage/profile/catalog error, 3 target unreachable.
+            Exit codes: 0 no finding, 1 findings, 2 usage/profile/catalog error, 3 target unreachable, 130 \
+            interrupted by Ctrl-C (the findings so far are written).
 
             Examples:
               conformance explore --seed 7
@@ -99,26 +100,30 @@ struct ExploreCommand: AsyncParsableCommand {
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let options = Exploration.Options(seed: seed, sequences: sequences, steps: steps, concurrency: concurrency)
-        let outcome: Result<(Exploration.Result, TargetProfile), CommandFailure>
-        do {
-            if let profile {
-                if let problem = await Exploration.unreachable(profile) {
-                    throw CommandFailure("the target is unreachable: \(problem)", code: ExitStatus.unreachable)
+        let command = self
+        // Ctrl-C stops the exploration after the sequence under way; what was found is still written.
+        let (outcome, interrupted) = await Interrupt.run {
+            () -> Result<(Exploration.Result, TargetProfile), CommandFailure> in
+            do {
+                if let profile {
+                    if let problem = await Exploration.unreachable(profile) {
+                        throw CommandFailure("the target is unreachable: \(problem)", code: ExitStatus.unreachable)
+                    }
+                    return .success((try await command.explore(profile, catalog, options, httpClient), profile))
                 }
-                outcome = .success((try await explore(profile, catalog, options, httpClient), profile))
-            } else {
-                outcome = .success(
-                    try await EmbeddedTarget.withServer(embedded.options) { profile in
-                        (try await explore(profile, catalog, options, httpClient), profile)
+                return .success(
+                    try await EmbeddedTarget.withServer(command.embedded.options) { profile in
+                        (try await command.explore(profile, catalog, options, httpClient), profile)
                     })
+            } catch let failure as CommandFailure {
+                return .failure(failure)
+            } catch let failure as FixtureFailure {
+                return .failure(
+                    CommandFailure(
+                        "the target's fixtures failed: \(failure.description)", code: ExitStatus.unreachable))
+            } catch {
+                return .failure(CommandFailure("explore could not run: \(error)", code: ExitStatus.usage))
             }
-        } catch let failure as CommandFailure {
-            outcome = .failure(failure)
-        } catch let failure as FixtureFailure {
-            outcome = .failure(
-                CommandFailure("the target's fixtures failed: \(failure.description)", code: ExitStatus.unreachable))
-        } catch {
-            outcome = .failure(CommandFailure("explore could not run: \(error)", code: ExitStatus.usage))
         }
         FileHandle.standardError.write(Data("\n".utf8))
         try? await httpClient.shutdown()
@@ -126,6 +131,10 @@ struct ExploreCommand: AsyncParsableCommand {
         let paths = try write(result)
         try writeReports(
             result.runResult(profile: used, catalog: catalog, startedAt: startedAt, casePaths: paths), result)
+        if interrupted || !result.complete {
+            FileHandle.standardError.write(Data("Interrupted: the findings cover the sequences that ran.\n".utf8))
+            throw ExitCode(Interrupt.exitCode)
+        }
         if !result.findings.isEmpty { throw ExitCode(ExitStatus.deviations) }
     }
 
@@ -149,8 +158,9 @@ struct ExploreCommand: AsyncParsableCommand {
     /// Prints the findings and writes their cases; the paths written, in the findings' order.
     func write(_ result: Exploration.Result) throws -> [String] {
         let perThousand = result.stepsRun == 0 ? 0 : result.durationMs * 1000 / result.stepsRun
+        let ran = result.complete ? "\(result.sequences)" : "\(result.sequencesRun) of \(result.sequences)"
         print(
-            "Explored \(result.sequences) sequences of \(result.stepsPerSequence) steps (seed \(result.seed)"
+            "Explored \(ran) sequences of \(result.stepsPerSequence) steps (seed \(result.seed)"
                 + "\(result.concurrency ? ", pairs sent at once" : "")): \(result.stepsRun) steps in "
                 + "\(result.durationMs) ms (\(perThousand) ms per 1,000 steps).")
         if !result.notificationsJudged {

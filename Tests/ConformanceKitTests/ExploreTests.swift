@@ -13,9 +13,10 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct ExploreTests {
     static let catalog = Result { try Catalog.load(root: repositoryRoot) }
 
-    static func explore(_ options: EmbeddedTarget.Options, sequences: Int = 60, concurrency: Bool = false)
-        async throws -> Exploration.Result
-    {
+    static func explore(
+        _ options: EmbeddedTarget.Options, sequences: Int = 60, concurrency: Bool = false,
+        progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }
+    ) async throws -> Exploration.Result {
         let catalog = try Self.catalog.get()
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
@@ -23,7 +24,8 @@ import Testing
                 let client = TargetClient(httpClient: httpClient, timeout: .seconds(10))
                 return try await Exploration.run(
                     Explorer(profile: profile, client: client, catalog: catalog),
-                    options: Exploration.Options(seed: 1, sequences: sequences, steps: 8, concurrency: concurrency))
+                    options: Exploration.Options(seed: 1, sequences: sequences, steps: 8, concurrency: concurrency),
+                    progress: progress)
             }
             try await httpClient.shutdown()
             return result
@@ -44,6 +46,25 @@ import Testing
         #expect(result.findings.map(\.message) == [])
         #expect(result.stepsRun >= 60 * 8)
         #expect(result.notificationsJudged)
+    }
+
+    /// Ctrl-C cancels the exploration: it stops after the sequence under way, keeps what ran, and a wait cut
+    /// short is no finding.
+    @Test func anInterruptedExplorationKeepsWhatRanAndFindsNothing() async throws {
+        let (done, report) = AsyncStream.makeStream(of: Int.self)
+        let exploring = Task {
+            try await Self.explore(EmbeddedTarget.Options(), sequences: 10_000) { finished, _, _ in
+                report.yield(finished)
+            }
+        }
+        for await finished in done where finished >= 3 {
+            exploring.cancel()
+            break
+        }
+        let result = try await exploring.value
+        #expect(!result.complete)
+        #expect(result.sequencesRun >= 3 && result.sequencesRun < 10_000)
+        #expect(result.findings.map(\.message) == [])
     }
 
     /// Each reading alternative alone, with pairs sent at once: the model allows every reading.
