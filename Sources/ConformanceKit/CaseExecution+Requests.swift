@@ -109,21 +109,8 @@ extension CaseExecution {
         let path = try Template.substitute(template.path, variables)
         let url = path.hasPrefix("http://") || path.hasPrefix("https://") ? path : profile.baseURL + path
         var headers: [(String, String)] = [("Accept", "application/json")]
-        var account: TargetProfile.Account?
-        var wrong = false
-        switch template.credentials {
-        case .role(let role):
-            account = Roles.account(role, in: profile)
-            if let account { headers.append(("Authorization", BasicAuth.header(account.username, account.password))) }
-        case .wrongPassword(let role):
-            account = Roles.account(role, in: profile)
-            wrong = true
-            if let account {
-                headers.append(("Authorization", BasicAuth.header(account.username, BasicAuth.wrongPassword)))
-            }
-        case .none:
-            break
-        }
+        let (account, authorization, wrong) = template.credentials.authorization(in: profile)
+        if let authorization { headers.append(("Authorization", authorization)) }
         let line = CurlCommand.line(
             method: template.method, url: url, account: account, wrongPassword: wrong, body: body)
         let request = SentRequest(method: template.method, path: path, url: url, body: body, curl: line)

@@ -1,3 +1,4 @@
+import Bayeux
 import ConformanceCatalog
 import ConformanceModel
 import Foundation
@@ -60,26 +61,20 @@ public enum Exploration {
         _ explorer: Explorer, options: Options,
         progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }
     ) async throws(FixtureFailure) -> Result {
-        let sessions = NotificationSessions(profile: explorer.profile, timeout: explorer.profile.timeouts.request)
-        let outcome = await sessions.withOpenSessions { inboxes, problems in
+        try await withSessions(for: explorer) { (inboxes, problems) throws(FixtureFailure) in
             let roles = Set(explorer.model.agents)
             // Notifications are judged only when every agent can hear: a missing session would read as silence.
             let watching = problems.isEmpty && roles.isSubset(of: inboxes.keys)
-            do throws(FixtureFailure) {
-                var result = try await explore(
-                    watching ? explorer.watching(inboxes.filter { roles.contains($0.key) }) : explorer,
-                    options: options, progress: progress)
-                result.notificationsJudged = watching && result.notificationProblems.isEmpty
-                result.notificationProblems =
-                    problems.sorted { $0.key < $1.key }.map { "the session of \($0) did not open: \($1)" }
-                    + (watching || !problems.isEmpty ? [] : ["no session was opened"])
-                    + result.notificationProblems
-                return Swift.Result<Result, FixtureFailure>.success(result)
-            } catch {
-                return .failure(error)
-            }
+            var result = try await explore(
+                watching ? explorer.watching(inboxes.filter { roles.contains($0.key) }) : explorer,
+                options: options, progress: progress)
+            result.notificationsJudged = watching && result.notificationProblems.isEmpty
+            result.notificationProblems =
+                problems.sorted { $0.key < $1.key }.map { "the session of \($0) did not open: \($1)" }
+                + (watching || !problems.isEmpty ? [] : ["no session was opened"])
+                + result.notificationProblems
+            return result
         }
-        return try outcome.get()
     }
 
     /// Runs one sequence with every agent's session open, as exploring does: the first thing the model does not
@@ -87,12 +82,22 @@ public enum Exploration {
     static func replay(_ steps: [ExploreStep], with explorer: Explorer) async throws(FixtureFailure)
         -> Explorer.Failure?
     {
-        let sessions = NotificationSessions(profile: explorer.profile, timeout: explorer.profile.timeouts.request)
-        let outcome = await sessions.withOpenSessions { inboxes, _ in
+        try await withSessions(for: explorer) { (inboxes, _) throws(FixtureFailure) in
             var pinned: [String: String] = [:]
+            return try await explorer.watching(inboxes).run(steps, pinned: &pinned)
+        }
+    }
+
+    /// Runs `body` with a Bayeux session per agent of the explorer's profile open (their inboxes, and why any
+    /// could not be opened), then closes them.
+    static func withSessions<T: Sendable>(
+        for explorer: Explorer,
+        _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async throws(FixtureFailure) -> T
+    ) async throws(FixtureFailure) -> T {
+        let sessions = NotificationSessions(profile: explorer.profile, timeout: explorer.profile.timeouts.request)
+        let outcome = await sessions.withOpenSessions { inboxes, problems in
             do throws(FixtureFailure) {
-                return Swift.Result<Explorer.Failure?, FixtureFailure>.success(
-                    try await explorer.watching(inboxes).run(steps, pinned: &pinned))
+                return Swift.Result<T, FixtureFailure>.success(try await body(inboxes, problems))
             } catch {
                 return .failure(error)
             }

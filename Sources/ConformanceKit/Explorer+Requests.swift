@@ -58,7 +58,12 @@ extension Explorer {
         _ action: ExploreAction, _ stray: Stray, at step: Int, on id: String, pinned: inout [String: String]
     ) async -> Failure? {
         let body = ExploreRequest.body(action.operation, profile: profile)
-        let credentials: Credentials = stray == .noCredentials ? .none : stray == .wrongPassword ? .wrong : .right
+        let credentials: Credentials =
+            switch stray {
+            case .unknownId: .role(action.agent)
+            case .noCredentials: .none
+            case .wrongPassword: .wrongPassword(action.agent)
+            }
         guard
             let (request, answer) = await send(
                 body, by: action.agent, on: stray == .unknownId ? "NoSuchInteraction0001" : id,
@@ -162,33 +167,24 @@ extension Explorer {
         }
     }
 
-    /// The credentials a request goes with.
-    enum Credentials {
-        case right, wrong, none
-    }
-
     /// Sends a request as `agent`: a POST of `body` on the interaction, or a GET of `path`; nil without an answer.
+    /// `credentials` defaults to the agent's own.
     func send(
         _ body: JSONValue?, by agent: String, on id: String = "", path: String? = nil,
-        credentials: Credentials = .right
+        credentials: Credentials? = nil
     ) async -> (SentRequest, HTTPAnswer)? {
-        guard let account = Roles.account(agent, in: profile) else { return nil }
+        guard Roles.account(agent, in: profile) != nil else { return nil }
         let method = body == nil ? "GET" : "POST"
         let path = path ?? "/me/interactions/" + id
         let url = profile.baseURL + path
         let text = body?.compactText
+        let (account, authorization, wrong) = (credentials ?? .role(agent)).authorization(in: profile)
         var headers = [("Accept", "application/json")]
-        switch credentials {
-        case .right: headers.append(("Authorization", BasicAuth.header(account.username, account.password)))
-        case .wrong: headers.append(("Authorization", BasicAuth.header(account.username, BasicAuth.wrongPassword)))
-        case .none: break
-        }
+        if let authorization { headers.append(("Authorization", authorization)) }
         if text != nil { headers.append(("Content-Type", "application/json")) }
         let request = SentRequest(
             method: method, path: path, url: url, body: text,
-            curl: CurlCommand.line(
-                method: method, url: url, account: credentials == .none ? nil : account,
-                wrongPassword: credentials == .wrong, body: text))
+            curl: CurlCommand.line(method: method, url: url, account: account, wrongPassword: wrong, body: text))
         guard
             let answer = try? await client.send(
                 method: method, url: url, headers: headers, body: text.map { Array($0.utf8) })

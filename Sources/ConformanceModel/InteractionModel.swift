@@ -4,14 +4,12 @@
 public struct InteractionModel: Hashable, Sendable {
     public internal(set) var worlds: Set<InteractionWorld>
     public let profile: ModelProfile
-    /// Every agent the interaction has concerned in some allowed state so far (owner, party, invited): the others
-    /// must never hear of it (NOTIFY-OWN-ONLY).
-    public internal(set) var involved: Set<String> {
-        // Past a point the document does not define, any agent may have been brought in.
-        get { worlds.contains(where: \.unsettled) ? Set(profile.agents) : concernedSoFar }
-        set { concernedSoFar = newValue }
-    }
-    var concernedSoFar: Set<String>
+    /// Every agent the interaction has concerned in some allowed state so far (owner, party, invited, or asked for
+    /// a workbin's content): the others must never hear of it (NOTIFY-OWN-ONLY). Past a point the document does not
+    /// define, any agent may have been brought in.
+    public var involved: Set<String> { worlds.contains(where: \.unsettled) ? Set(profile.agents) : concerned }
+    /// The agents the interaction has concerned so far, whatever happened after.
+    var concerned: Set<String>
     /// The notifications the document requires after the last answer observed, whatever state the target is in.
     public internal(set) var notices: Set<Notice> = []
 
@@ -21,7 +19,7 @@ public struct InteractionModel: Hashable, Sendable {
         world.assumptions = pinned
         self.worlds = [world]
         self.profile = profile
-        self.concernedSoFar = [agent]
+        self.concerned = [agent]
     }
 
     /// What the target may answer when `agent` performs `operation` now.
@@ -68,14 +66,14 @@ public struct InteractionModel: Hashable, Sendable {
         guard matching.isEmpty else {
             worlds = Set(matching.map(\.world))
             notices = matching.dropFirst().reduce(matching[0].notices) { $0.intersection($1.notices) }
-            involved.formUnion(worlds.flatMap(\.concerned))
+            concerned.formUnion(worlds.flatMap(\.concerned))
             // The workbin's content, which may list the interaction, goes to the agent that asked for it.
-            if case .getWorkbinContent = operation, outcome == .success { involved.insert(agent) }
+            if case .getWorkbinContent = operation, outcome == .success { concerned.insert(agent) }
             return nil
         }
         worlds = Set(transitions.map(\.world))
         notices = []
-        involved.formUnion(worlds.flatMap(\.concerned))
+        concerned.formUnion(worlds.flatMap(\.concerned))
         return Deviation(
             operation: operation, agent: agent, observed: outcome, allowed: Set(transitions.map(\.outcome)),
             requirement: transitions.first?.requirement ?? "ERROR-NO-CHANGE")
@@ -148,7 +146,7 @@ public struct InteractionModel: Hashable, Sendable {
             }
         }
         worlds = Set(allowed.flatMap(\.worlds))
-        involved = allowed.reduce(kept.involved) { $0.union($1.involved) }
+        concerned = allowed.reduce(kept.concerned) { $0.union($1.concerned) }
         notices = allowed.dropFirst().reduce(kept.notices) { $0.intersection($1.notices) }
         return nil
     }

@@ -33,7 +33,7 @@ public enum StepExpectation: Hashable, Sendable {
                 firstThenSecond.takeEveryOutcome(second.operation, by: second.agent)
                 secondThenFirst.takeEveryOutcome(first.operation, by: first.agent)
                 model.worlds = firstThenSecond.worlds.union(secondThenFirst.worlds)
-                model.involved = firstThenSecond.involved.union(secondThenFirst.involved)
+                model.concerned = firstThenSecond.concerned.union(secondThenFirst.concerned)
                 return expectation
             case .operation(let agent, let operation):
                 let expectation = StepExpectation.outcomes(
@@ -49,6 +49,6 @@ extension InteractionModel {
     /// Follows every outcome the document allows, as if the answer were not known.
     mutating func takeEveryOutcome(_ operation: ModelOperation, by agent: String) {
         worlds = Set(worlds.flatMap { $0.transitions(operation, by: agent, in: profile) }.map(\.world))
-        involved.formUnion(worlds.flatMap(\.concerned))
+        concerned.formUnion(worlds.flatMap(\.concerned))
     }
 }

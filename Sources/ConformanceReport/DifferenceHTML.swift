@@ -4,17 +4,9 @@ import Foundation
 /// one on the right. Every value is escaped (reports may quote a hostile server), and the page loads nothing.
 public enum DifferenceHTML {
     public static func render(_ difference: RunDifference) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-
-            """
-        html += "<title>\(escape(difference.headline)) — GWS Interactions conformance</title>\n"
-        html += "<style>\n\(HTMLReport.stylesheet)\(stylesheet)</style>\n</head>\n<body>\n"
+        var html = HTMLReport.documentStart(
+            title: "\(difference.headline) — GWS Interactions conformance",
+            stylesheet: HTMLReport.stylesheet + stylesheet)
         html += "<header>\n<h1>What changed between two runs</h1>\n"
         let verdict = difference.hasRegression ? "fail" : (difference.isEmpty ? "pass" : "warn")
         html += "<p class=\"headline h-\(verdict)\">\(escape(difference.headline))</p>\n</header>\n"

@@ -6,19 +6,28 @@ import Foundation
 /// Every value of the run is escaped (it may come from a hostile server), and the page loads nothing: inline CSS,
 /// no script, and a Content-Security-Policy that forbids any fetch should an escape ever be missed.
 public enum HTMLReport {
+    /// The start of a page up to `<body>`: a policy that forbids any fetch, the (escaped) title, inline CSS.
+    static func documentStart(title: String, stylesheet: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(stylesheet)</style>
+        </head>
+        <body>
+
+        """
+    }
+
     public static func render(_ run: RunResult) -> String {
         let overall = overallVerdict(run)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-
-            """
-        html += "<title>\(escape("\(overall.rawValue): \(run.target.name) — GWS Interactions conformance"))</title>\n"
-        html += "<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
+        var html = documentStart(
+            title: "\(overall.rawValue): \(run.target.name) — GWS Interactions conformance", stylesheet: stylesheet)
         html += header(run, overall: overall)
         if let incomplete = run.incompleteReason {
             html +=
