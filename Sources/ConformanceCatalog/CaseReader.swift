@@ -64,6 +64,20 @@ package struct CaseReader {
         }
     }
 
+    /// The requirement the runner checks around every refusal of a case that has an interaction.
+    package static let unchangedRequirement = "ERROR-NO-CHANGE"
+
+    /// Whether the runner reads the state around a refusal in these steps: they create an interaction, and a
+    /// request other than a GET may be refused.
+    static func provesUnchanged(_ steps: [Step]) -> Bool {
+        let creates = steps.contains { if case .createInteraction = $0 { true } else { false } }
+        return creates
+            && steps.contains { step in
+                guard case .request(let request) = step else { return false }
+                return request.request.method != "GET" && request.mayBeRefused
+            }
+    }
+
     package mutating func readCase(_ node: YAMLValue, operation: String) throws(InputFileError) -> ConformanceCase {
         let fields = try node.mapping("a case")
         try fields.rejectUnknownFields(["id", "title", "requirements", "given", "steps"])
@@ -76,6 +90,10 @@ package struct CaseReader {
         var requirements = try fields["requirements"]?.strings("requirements") ?? []
         for requirement in (given + steps).flatMap(\.requirements) where !requirements.contains(requirement) {
             requirements.append(requirement)
+        }
+        // The runner proves that every refusal of such a case changed nothing: the case checks that too.
+        if Self.provesUnchanged(given + steps), !requirements.contains(Self.unchangedRequirement) {
+            requirements.append(Self.unchangedRequirement)
         }
         var testCase = ConformanceCase(
             id: id,

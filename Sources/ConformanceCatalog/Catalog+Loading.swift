@@ -56,6 +56,10 @@ extension Catalog {
             requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
         catalog.mutations = mutations
         catalog.presets = presets
+        if FileManager.default.fileExists(atPath: presetsPath) {
+            catalog.volatileMembers =
+                problems.attempt { () throws(InputFileError) in try loadVolatileMembers(presetsPath) } ?? []
+        }
         catalog.goldenRoot = goldenRoot
         if requirements != nil {
             for problem in catalog.referenceProblems() { problems.add(problem) }
@@ -120,11 +124,18 @@ extension Catalog {
 
     package static func loadPresets(_ path: String) throws(InputFileError) -> [String: YAMLValue] {
         let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
-        try root.rejectUnknownFields(["presets"])
+        try root.rejectUnknownFields(["presets", "volatile"])
         let presets = try root.required("presets").mapping("presets")
         var result: [String: YAMLValue] = [:]
         for key in presets.keys { result[key] = presets[key] }
         return result
+    }
+
+    /// The `volatile:` members of `specs/presets.yaml`: members that change on every read (a server clock), left
+    /// out when the runner proves that a refused request changed nothing.
+    package static func loadVolatileMembers(_ path: String) throws(InputFileError) -> [String] {
+        let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
+        return try root["volatile"]?.strings("the volatile members") ?? []
     }
 
     /// Every case id is unique and every cited requirement exists: one problem per broken reference.
@@ -155,7 +166,15 @@ extension Catalog {
                     ))
             }
         }
+        let operations = Set(cases.map(\.operation))
         for mutation in mutations {
+            for site in mutation.sites where !operations.contains(site) {
+                problems.append(
+                    InputFileError(
+                        file: mutation.file, line: mutation.line,
+                        message: "switch '\(mutation.name)' names site '\(site)', which is no operation of the catalog")
+                )
+            }
             for id in mutation.breaks where !known.contains(id) {
                 problems.append(
                     InputFileError(

@@ -17,6 +17,8 @@ public struct Catalog: Sendable {
     /// `presetChecks(_:operation:)` reads.
     package var presets: [String: YAMLValue] = [:]
     package var goldenRoot = ""
+    /// Members that change on every read (a server clock): not a change a refused request made.
+    public var volatileMembers: [String] = []
     /// SHA-256 over every catalog and golden file (paths and bytes), so a report names exactly what it checked.
     public var digest: String?
 

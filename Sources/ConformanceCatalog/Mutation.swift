@@ -6,19 +6,26 @@ public struct Mutation: Sendable, Hashable {
     public var name: String
     /// The requirement ids it breaks; the first is the one the suite was written to name.
     public var breaks: [String]
+    /// The operations whose cases must each catch it (a switch that breaks several operations is caught only
+    /// when it is caught on each); empty: anywhere.
+    public var sites: [String] = []
     public var file: String
     public var line: Int?
 
-    public init(name: String, breaks: [String], file: String = "specs/mutations.yaml", line: Int? = nil) {
+    public init(
+        name: String, breaks: [String], sites: [String] = [], file: String = "specs/mutations.yaml", line: Int? = nil
+    ) {
         self.name = name
         self.breaks = breaks
+        self.sites = sites
         self.file = file
         self.line = line
     }
 }
 
 extension Catalog {
-    /// Reads `specs/mutations.yaml`: `mutations: {SWITCH: [REQUIREMENT, ...]}`.
+    /// Reads `specs/mutations.yaml`: `mutations: {SWITCH: [REQUIREMENT, ...]}`, or
+    /// `SWITCH: {breaks: [REQUIREMENT, ...], sites: [OPERATION, ...]}`.
     package static func loadMutations(_ path: String) throws(InputFileError) -> [Mutation] {
         let root = try YAMLValue.parse(readText(path), file: path).mapping("mutations.yaml")
         try root.rejectUnknownFields(["mutations"])
@@ -27,11 +34,19 @@ extension Catalog {
         var mutations: [Mutation] = []
         for name in entries.keys {
             guard let value = entries[name] else { continue }
-            let breaks = try value.strings("the requirements switch '\(name)' breaks")
+            var breaks: [String]
+            var sites: [String] = []
+            if let fields = try? value.mapping("switch '\(name)'") {
+                try fields.rejectUnknownFields(["breaks", "sites"])
+                breaks = try fields.required("breaks").strings("the requirements switch '\(name)' breaks")
+                sites = try fields["sites"]?.strings("the operations whose cases must catch '\(name)'") ?? []
+            } else {
+                breaks = try value.strings("the requirements switch '\(name)' breaks")
+            }
             guard !breaks.isEmpty else {
                 throw value.error("switch '\(name)' must name at least one requirement it breaks")
             }
-            mutations.append(Mutation(name: name, breaks: breaks, file: path, line: value.line))
+            mutations.append(Mutation(name: name, breaks: breaks, sites: sites, file: path, line: value.line))
         }
         return mutations
     }

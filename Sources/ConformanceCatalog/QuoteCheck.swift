@@ -16,14 +16,21 @@ public enum QuoteCheck {
         public var line: Int?
         /// The excerpt not found, normalised.
         public var excerpt: String
+        /// Whether the excerpt is one the requirement's erratum quotes, rather than its quote.
+        public var inErratum = false
 
-        public init(requirement: String, line: Int?, excerpt: String) {
+        public init(requirement: String, line: Int?, excerpt: String, inErratum: Bool = false) {
             self.requirement = requirement
             self.line = line
             self.excerpt = excerpt
+            self.inErratum = inErratum
         }
 
         public var description: String {
+            if inErratum {
+                return "the erratum of \(requirement) quotes \"\(excerpt)\", which does not occur in "
+                    + "\(QuoteCheck.documentPath); an erratum that quotes the document must quote it verbatim"
+            }
             if excerpt.isEmpty {
                 return "the quote of \(requirement) has an empty excerpt (nothing on one side of \" … \")"
             }
@@ -73,7 +80,39 @@ public enum QuoteCheck {
                 problems.append(Problem(requirement: requirement.id, line: requirement.line, excerpt: excerpt))
             }
         }
+        for requirement in requirements {
+            for quoted in quotedWords(in: requirement.erratum ?? "") {
+                for excerpt in excerpts(of: quoted) where !excerpt.isEmpty && !text.contains(excerpt) {
+                    problems.append(
+                        Problem(requirement: requirement.id, line: requirement.line, excerpt: excerpt, inErratum: true))
+                }
+            }
+        }
         return problems
+    }
+
+    /// The passages an erratum quotes as words: each span between double quotes (straight or curly) of at least
+    /// four words. Shorter spans are names ("LeaveConference", "OK") and JSON (`{"status":"ok"}`) is a sample, not
+    /// words; neither is checked here.
+    public static func quotedWords(in erratum: String) -> [String] {
+        var spans: [String] = []
+        var current: String?
+        for character in erratum {
+            if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+                if let open = current {
+                    spans.append(open)
+                    current = nil
+                } else {
+                    current = ""
+                }
+            } else if current != nil {
+                current?.append(character)
+            }
+        }
+        return spans.filter { span in
+            let words = normalize(span).split(separator: " ")
+            return words.count >= 4 && !span.contains("{") && !span.contains("}")
+        }
     }
 
     /// Reads the requirements file and the document and checks every quote; each problem names the requirements

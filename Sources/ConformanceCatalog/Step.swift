@@ -106,6 +106,24 @@ public struct RequestStep: Sendable {
     public var line: Int?
 }
 
+extension RequestStep {
+    /// Whether the catalog allows the target to refuse this request, in its checks, their readings or an
+    /// alternative: a `refused: true` check, or a status that only a refusal has (401, 403, 4xx).
+    public var mayBeRefused: Bool {
+        let kinds = (checks + alternatives.flatMap { $0.checks ?? [] }).flatMap {
+            [$0.kind] + $0.readings.compactMap(\.kind)
+        }
+        return kinds.contains { kind in
+            switch kind {
+            case .refused(let wanted): wanted
+            case .status(.family(let family)): family == 4
+            case .status(.exactly(let codes)): !codes.isEmpty && codes.allSatisfy { $0 / 100 == 4 }
+            default: false
+            }
+        }
+    }
+}
+
 /// Another reading of a request step: a different body to send, or different expectations of the same answer.
 public struct StepAlternative: Sendable {
     /// The reading alternative it shows; nil for an outcome the document allows that tells no reading apart.

@@ -89,6 +89,10 @@ public enum JSONMatcher {
             for inner in patterns { result.absorb(match(inner, actual, at: pointer)) }
         case .not(let inner):
             if match(inner, actual, at: pointer).isMatch { fail(.pattern, describe(pattern)) }
+        case .mentions(let text):
+            if !mentions(text, in: actual) {
+                fail(.pattern, describe(pattern))
+            }
         case .anywhere(let inner):
             if let found = firstMatch(inner, in: actual, at: pointer) {
                 result.absorb(found)
@@ -200,6 +204,30 @@ public enum JSONMatcher {
         return nil
     }
 
+    /// Whether `text` appears as a whole token in a string of the value (a URI that holds an id too) or in a member
+    /// name: not inside a longer run of letters and digits, so id `12` is not mentioned by `123` or `A12`.
+    public static func mentions(_ text: String, in value: JSONValue) -> Bool {
+        switch value {
+        case .string(let string): mentions(text, inString: string)
+        case .array(let elements): elements.contains { mentions(text, in: $0) }
+        case .object(let object):
+            object.contains { mentions(text, inString: $0.key) || mentions(text, in: $0.value) }
+        default: false
+        }
+    }
+
+    private static func mentions(_ text: String, inString string: String) -> Bool {
+        var searched = string.startIndex..<string.endIndex
+        while let found = string.range(of: text, range: searched) {
+            let before = found.lowerBound > string.startIndex ? string[string.index(before: found.lowerBound)] : nil
+            let after = found.upperBound < string.endIndex ? string[found.upperBound] : nil
+            let joined = { (character: Character?) in character.map { $0.isLetter || $0.isNumber } ?? false }
+            if !joined(before) && !joined(after) { return true }
+            searched = string.index(after: found.lowerBound)..<string.endIndex
+        }
+        return false
+    }
+
     private static func fullMatch(_ expression: String, _ string: String) -> Bool {
         guard let regex = try? NSRegularExpression(pattern: anchored(expression)) else { return false }
         let range = NSRange(string.startIndex..., in: string)
@@ -234,6 +262,7 @@ public enum JSONMatcher {
         case .allOf(let patterns): "all of (" + patterns.map(describe).joined(separator: " & ") + ")"
         case .anywhere(let inner): "anywhere " + describe(inner)
         case .not(let inner): "not " + describe(inner)
+        case .mentions(let text): "a value that mentions \(JSONValue.string(text).abbreviated())"
         }
     }
 }

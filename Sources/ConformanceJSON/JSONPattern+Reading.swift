@@ -98,11 +98,16 @@ extension JSONPattern {
             return .anywhere(try read(value, at: pointer))
         case "$not":
             return .not(try read(value, at: pointer))
+        case "$mentions":
+            guard case .string(let text) = value, !text.isEmpty else {
+                throw JSONPatternError(pointer: pointer, reason: "'$mentions' takes a non-empty string")
+            }
+            return .mentions(text)
         default:
             throw JSONPatternError(
                 pointer: pointer,
                 reason:
-                    "unknown matcher '\(key)' (known: $strict, $unordered, $contains, $oneOf, $allOf, $anywhere, $not)"
+                    "unknown matcher '\(key)' (known: $strict, $unordered, $contains, $oneOf, $allOf, $anywhere, $not, $mentions)"
             )
         }
     }

@@ -17,6 +17,7 @@
 /// | `{"$allOf": [...]}` | every one of the patterns |
 /// | `{"$anywhere": pattern}` | the value, or any value nested in it, matches the pattern |
 /// | `{"$not": pattern}` | a present value that does not match the pattern |
+/// | `{"$mentions": "text"}` | the text appears somewhere in the value: in a string (a URI too) or a member name |
 public indirect enum JSONPattern: Sendable, Hashable {
     case literal(JSONValue)
     case any
@@ -30,6 +31,7 @@ public indirect enum JSONPattern: Sendable, Hashable {
     case allOf([JSONPattern])
     case anywhere(JSONPattern)
     case not(JSONPattern)
+    case mentions(String)
 
     /// A member of an object pattern.
     public struct Member: Sendable, Hashable {

@@ -9,6 +9,15 @@ extension CaseExecution {
                 try template.body.map { try Template.substitute($0, variables).compactText }
             }
         if template.method != "GET", !template.path.hasPrefix("${notificationsURL}") { await markStepStart() }
+        // A request the target may refuse: what the agents see before it, to prove a refusal changed nothing.
+        var before: StateSnapshot?
+        if template.method != "GET" {
+            if step.mayBeRefused {
+                if snapshot == nil { snapshot = await readSnapshot() }
+                before = snapshot
+            }
+            snapshot = nil
+        }
         let deadline = step.notificationDeadline ? timeouts.notification : nil
         guard var (request, answer) = try await send(template, body: body, deadline: deadline) else { return .stopped }
         var evaluation = try judge.judge(step.checks, answer: answer, request: request, variables: variables)
@@ -27,10 +36,18 @@ extension CaseExecution {
             evaluation = try judge.judge(step.checks, answer: answer, request: request, variables: variables)
         }
         await reportGoldens(step.checks, answer: answer, matched: evaluation)
+        // Whatever another reading makes of the step, a server error or a body that is not JSON stays a deviation.
+        let firstAnswerFailures =
+            evaluation.deviates ? judge.firstAnswerFailures(step.checks, answer: answer, request: request) : []
+        // Another request that did what the first did not: the state may have changed as it asked.
+        var resent = false
         if evaluation.deviates, !step.alternatives.isEmpty,
-            let alternative = try await firstHolding(step.alternatives, of: step, answer: answer, request: request)
+            let (alternative, sentAgain) = try await firstHolding(
+                step.alternatives, of: step, answer: answer, request: request)
         {
             evaluation = alternative
+            evaluation.deviations += firstAnswerFailures
+            resent = sentAgain
         } else if !evaluation.deviates, let observed = step.observes {
             evaluation.observations.append(observed)
         }
@@ -39,15 +56,18 @@ extension CaseExecution {
             if let (retry, retryAnswer) = try await send(template, body: fallbackBody) {
                 var retried = try judge.judge(step.checks, answer: retryAnswer, request: retry, variables: variables)
                 if retried.deviations.isEmpty {
-                    retried.deviations = [
-                        judge.deviation(
-                            fallback.requirement, pointer: "/operationName", expected: body ?? "",
-                            actual: fallbackBody, message: fallback.message, curl: retry.curl)
-                    ]
+                    retried.deviations =
+                        [
+                            judge.deviation(
+                                fallback.requirement, pointer: "/operationName", expected: body ?? "",
+                                actual: fallbackBody, message: fallback.message, curl: retry.curl)
+                        ] + firstAnswerFailures
                     evaluation = retried
+                    resent = true
                 }
             }
         }
+        if let before, !resent, Judge.isRefusal(answer) { await proveUnchanged(since: before, by: request) }
         variables.merge(evaluation.captures) { _, new in new }
         if case .success(let json) = answer.json {
             for capture in step.captures {
@@ -59,16 +79,18 @@ extension CaseExecution {
     }
 
     /// The first other reading of the step that the target follows, judged on a new request when the alternative
-    /// sends another body, else on the step's answer; nil when none holds.
+    /// sends another body, else on the step's answer, and whether it sent one; nil when none holds. A reading it
+    /// shows gets a NOTE, as a check's reading does.
     func firstHolding(
         _ alternatives: [StepAlternative],
         of step: RequestStep,
         answer: HTTPAnswer,
         request: SentRequest
-    ) async throws -> Judgement? {
+    ) async throws -> (Judgement, resent: Bool)? {
         for alternative in alternatives {
             var judged = (request, answer)
-            if alternative.body != nil || alternative.path != nil {
+            let resends = alternative.body != nil || alternative.path != nil
+            if resends {
                 var template = step.request
                 if let path = alternative.path { template.path = path }
                 let text =
@@ -83,8 +105,11 @@ extension CaseExecution {
             var evaluation = try judge.judge(
                 alternative.checks ?? step.checks, answer: judged.1, request: judged.0, variables: variables)
             if !evaluation.deviates {
-                if let observed = alternative.observes { evaluation.observations.append(observed) }
-                return evaluation
+                if let observed = alternative.observes {
+                    evaluation.observations.append(observed)
+                    evaluation.notes.append(judge.alternativeNote(observed))
+                }
+                return (evaluation, resends)
             }
         }
         return nil

@@ -32,6 +32,11 @@ final class CaseExecution {
     /// With the inbox positions before which messages do not count (`since: step`), else nil.
     var absences: [(expectation: NotificationExpectation, pattern: JSONPattern, since: [String: Int]?)] = []
     lazy var lastActivity = clock.now
+    /// The variable names (`ix`) the case's interactions are bound to, in order of creation.
+    var interactionNames: [String] = []
+    /// What the case's agents saw of its interactions after the last request, while no request since may have
+    /// changed it: the snapshot before the next refusal, read once for consecutive refusals.
+    var snapshot: StateSnapshot?
 
     init(
         testCase: ConformanceCase,
@@ -149,6 +154,8 @@ final class CaseExecution {
                 properties: try Template.substitute(create.properties, variables)
             )
             variables[create.bindAs + ".id"] = .string(id)
+            interactionNames.append(create.bindAs)
+            snapshot = nil
             ledger.transcript.append("fixture: new \(mediaType) interaction \(id) for \(create.agent) (\(account.id))")
             return .passed
         } catch {

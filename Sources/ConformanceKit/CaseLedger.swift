@@ -49,7 +49,7 @@ struct CaseLedger {
     /// Records what a step's checks made of its answer. A step whose MUST checks broke shows no reading: a 200
     /// that did not refuse is no "refusal with 200".
     mutating func take(_ judgement: Judgement) {
-        record(judgement.deviations)
+        record(judgement.deviations + judgement.warnings)
         for note in judgement.notes { self.note(note) }
         info += judgement.info
         if !judgement.deviations.contains(where: { $0.level == .must }) {

@@ -27,6 +27,16 @@ struct Judge: Sendable {
         return "\(reading.note) [\(id), \(requirement.section): \"\(requirement.quote)\"]"
     }
 
+    /// A note for a step alternative the target follows: the reading's title and the alternative's description.
+    func alternativeNote(_ observation: Observation) -> String {
+        guard let reading = catalog.reading(observation.reading),
+            let alternative = reading.alternative(observation.alternative)
+        else { return "The target follows the reading \(observation)." }
+        let id = reading.requirement
+        let quote = catalog.requirement(id).map { " [\(id), \($0.section): \"\($0.quote)\"]" } ?? ""
+        return "\(reading.title): the target \(alternative.description) (\(observation))\(quote)"
+    }
+
     /// The level of a reading alternative (SHOULD when following it breaks a SHOULD of the catalog).
     func alternativeLevel(_ observation: Observation) -> RequirementLevel? {
         catalog.reading(observation.reading)?.alternative(observation.alternative)?.level
@@ -47,6 +57,8 @@ struct Judge: Sendable {
         -> Judgement
     {
         var judgement = Judgement()
+        // Whether a check that holds takes the answer as a refusal (then its status is judged once, below).
+        var heldAsRefusal = false
         for check in checks {
             let primary = try judge(
                 check.kind, answer: answer, request: request, requirement: check.requirement, variables: variables)
@@ -54,6 +66,7 @@ struct Judge: Sendable {
                 judgement.captures.merge(primary.captures) { _, new in new }
                 judgement.info += primary.info
                 if let observed = check.observes { judgement.observations.append(observed) }
+                if case .refused(true) = check.kind { heldAsRefusal = true }
                 continue
             }
             var accepted = false
@@ -62,6 +75,7 @@ struct Judge: Sendable {
                 let alternative = try judge(
                     kind, answer: answer, request: request, requirement: check.requirement, variables: variables)
                 guard alternative.deviations.isEmpty else { continue }
+                if case .refused(true) = kind { heldAsRefusal = true }
                 if let observed = reading.observes {
                     judgement.observations.append(observed)
                     // An alternative that breaks a SHOULD is recognised and reported, but still a WARN.
@@ -75,7 +89,52 @@ struct Judge: Sendable {
             }
             if !accepted { judgement.deviations += primary.deviations }
         }
+        let statusJudged = checks.contains { $0.requirement == Self.refusalStatusRequirement }
+        if heldAsRefusal, !statusJudged, let warning = refusalStatusWarning(answer: answer, request: request) {
+            judgement.warnings.append(warning)
+            judgement.observations.append(Self.refusalAnswered200)
+        }
         return judgement
+    }
+
+    /// The SHOULD that a refusal be a 4xx (the `refusal` preset judges it; a bare `refused: true` relies on this).
+    static let refusalStatusRequirement = "ERROR-HTTP-4XX"
+    static let refusalAnswered200 = Observation(reading: "refusal-status", alternative: "200")
+
+    /// A refusal answered with a 2xx and the error body: a WARN wherever the catalog asks for a refusal, not only
+    /// under the `refusal` preset.
+    func refusalStatusWarning(answer: HTTPAnswer, request: SentRequest) -> Deviation? {
+        guard answer.status / 100 == 2 else { return nil }
+        return deviation(
+            Self.refusalStatusRequirement, expected: "HTTP 4xx", actual: "HTTP \(answer.status)",
+            message: "\(request.method) \(request.path): refused with HTTP \(answer.status) and the error body, "
+                + "expected a 4xx", curl: request.curl)
+    }
+
+    /// What the first answer of a step shows whatever another reading then makes of the step: a server error is
+    /// never a refusal nor an allowed alternative, and a body that is not JSON breaks the step's body check. An
+    /// alternative that sends another request, or a fallback, cannot make these pass.
+    func firstAnswerFailures(_ checks: [Check], answer: HTTPAnswer, request: SentRequest) -> [Deviation] {
+        var failures: [Deviation] = []
+        let place = "\(request.method) \(request.path)"
+        if answer.status / 100 == 5 {
+            failures.append(
+                deviation(
+                    "ERROR-NOT-5XX", expected: "any status but 5xx",
+                    actual: "HTTP \(answer.status) \(answer.bodySummary)",
+                    message: "\(place): the first answer was a server error (HTTP \(answer.status)), before another "
+                        + "reading of the step was tried", curl: request.curl))
+        }
+        if !answer.bodyIsEmpty, case .failure(let parseError) = answer.json,
+            let bodyCheck = checks.first(where: { if case .body = $0.kind { true } else { false } })
+        {
+            failures.append(
+                deviation(
+                    bodyCheck.requirement, expected: "a JSON body", actual: answer.bodySummary,
+                    message: "\(place): the first answer's body is not JSON (\(parseError)), before another reading "
+                        + "of the step was tried", curl: request.curl))
+        }
+        return failures
     }
 
     /// One check against one answer.
@@ -106,16 +165,22 @@ struct Judge: Sendable {
                     actual: "the answer contains \(name) (not shown here)", message: "the answer repeats \(name)")
             }
         case .refused(let wanted):
-            // Not refused is not a server error either: a 5xx says nothing was done as asked.
-            if Self.isRefusal(answer) != wanted || (!wanted && answer.status / 100 == 5) {
+            // A 5xx is neither: a server error is not a refusal, and says nothing was done as asked.
+            if Self.isRefusal(answer) != wanted || answer.status / 100 == 5 {
                 let answered = "HTTP \(answer.status) \(answer.bodySummary)"
+                let message =
+                    if answer.status / 100 == 5 {
+                        "a server error is neither a refusal nor a success: \(answered)"
+                    } else if wanted {
+                        "the request was not refused: \(answered)"
+                    } else {
+                        "the request was refused: \(answered)"
+                    }
                 deviate(
                     expected: wanted
-                        ? "a refusal: a 4xx status or the documented error body" : "neither a refusal nor a 5xx",
-                    actual: answered,
-                    message: wanted
-                        ? "the request was not refused: \(answered)" : "the request was refused: \(answered)"
-                )
+                        ? "a refusal: a 4xx status or the documented error body (never a 5xx)"
+                        : "neither a refusal nor a 5xx",
+                    actual: answered, message: message)
             }
         case .emptyBody:
             if !answer.bodyIsEmpty {
@@ -165,10 +230,12 @@ struct Judge: Sendable {
         return secrets.filter { !$0.1.isEmpty && raw.contains($0.1) }.map(\.0)
     }
 
-    /// Whether an answer refuses its request: a 4xx, or the documented error body whatever the status.
-    /// A GET has no documented failure body, only its envelope: a `statusCode` other than 0 refuses too.
+    /// Whether an answer refuses its request: a 4xx, or the documented error body with any status but a 5xx (a
+    /// server error is never a refusal). A GET has no documented failure body, only its envelope: a `statusCode`
+    /// other than 0 refuses too.
     static func isRefusal(_ answer: HTTPAnswer) -> Bool {
         if answer.status / 100 == 4 { return true }
+        if answer.status / 100 == 5 { return false }
         guard case .success(let json) = answer.json else { return false }
         if case .number(let code) = json["statusCode"], code != 0 { return true }
         return json["status"]?.stringValue == "error"

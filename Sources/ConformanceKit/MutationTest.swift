@@ -11,11 +11,14 @@ public enum MutationTest {
         public var summary: String
         /// The requirement the suite must name; the first is the one it was written to break.
         public var expected: [String]
+        /// The operations whose cases must each report it (empty: any case will do).
+        public var sites: [String]
 
-        public init(name: String, summary: String, expected: [String]) {
+        public init(name: String, summary: String, expected: [String], sites: [String] = []) {
             self.name = name
             self.summary = summary
             self.expected = expected
+            self.sites = sites
         }
     }
 
@@ -39,10 +42,13 @@ public enum MutationTest {
         public var durationMs: Int
         /// Why the run itself could not happen, if it could not.
         public var problem: String?
+        /// The switch's sites (operations) where no case reported it: a switch caught on one operation and not on
+        /// another is not killed.
+        public var missedSites: [String] = []
 
         /// What the switch was written for happened: killed for a MUST switch, warned for a SHOULD switch.
         public var caught: Bool {
-            level == .should ? warned && rightReason : killed && rightReason
+            (level == .should ? warned && rightReason : killed && rightReason) && missedSites.isEmpty
         }
     }
 
@@ -55,7 +61,14 @@ public enum MutationTest {
         let level = mutation.expected.compactMap { result.clauses[$0]?.level }.min() ?? .must
         let killed = result.exitCode(strict: false) != 0 && mutation.expected.contains(where: must.contains)
         let warned = mutation.expected.contains(where: should.contains)
-        return Outcome(
+        let wanted: RequirementLevel = level == .should ? .should : .must
+        let missed = mutation.sites.filter { site in
+            !result.cases.contains { found in
+                found.operation == site
+                    && found.deviations.contains { mutation.expected.contains($0.requirement) && $0.level == wanted }
+            }
+        }
+        var outcome = Outcome(
             name: mutation.name,
             level: level,
             killed: killed,
@@ -67,6 +80,8 @@ public enum MutationTest {
             durationMs: result.durationMs,
             problem: nil
         )
+        outcome.missedSites = missed
+        return outcome
     }
 
     /// Runs `runWith` for every switch, `jobs` at a time; outcomes come back in the order of `switches`.
@@ -104,10 +119,15 @@ public enum MutationTest {
         }
         func row(_ outcome: Outcome) -> String {
             let result =
-                outcome.killed ? "killed  " : (outcome.level == .should && outcome.warned ? "warned  " : "SURVIVED")
+                !outcome.missedSites.isEmpty
+                ? "SURVIVED"
+                : outcome.killed ? "killed  " : (outcome.level == .should && outcome.warned ? "warned  " : "SURVIVED")
             let expected = (outcome.expected.first ?? "-").padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
             let named = outcome.rightReason ? "yes  " : "NO   "
-            let broken = outcome.problem.map { "could not run: \($0)" } ?? outcome.broken.joined(separator: ", ")
+            let missed =
+                outcome.missedSites.isEmpty ? "" : "not caught on " + outcome.missedSites.joined(separator: ", ") + "; "
+            let broken =
+                outcome.problem.map { "could not run: \($0)" } ?? missed + outcome.broken.joined(separator: ", ")
             return outcome.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                 + "  \(result)  \(expected)  \(named)  \(broken) (\(outcome.durationMs) ms)"
         }

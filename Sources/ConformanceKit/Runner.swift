@@ -69,7 +69,7 @@ public struct Runner: Sendable {
         }
         let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request, breaker: breaker)
         let order = Self.schedule(cases, jobs: options.jobs)
-        let (results, notifications, channels, shapes) = await sessions.withOpenSessions { inboxes, problems in
+        let (caseResults, notifications, channels, shapes) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {
                 await progress(.sessionProblem(role: role, message: message))
             }
@@ -160,6 +160,7 @@ public struct Runner: Sendable {
             return (results, notifications, channels, everyShape)
         }
         let elapsed = clock.now - start
+        let results = ReadingConsistency.judge(caseResults, readings: catalog.readings, catalog: catalog)
         var result = RunResult(
             target: RunResult.Target(name: profile.name, baseURL: profile.baseURL),
             cases: results,

@@ -102,7 +102,8 @@ public enum EmbeddedTarget {
         }
         return ServerSwitch.allCases.compactMap { server in
             catalog.mutation(server.rawValue).map {
-                MutationTest.Switch(name: server.rawValue, summary: server.summary, expected: $0.breaks)
+                MutationTest.Switch(
+                    name: server.rawValue, summary: server.summary, expected: $0.breaks, sites: $0.sites)
             }
         }
     }

@@ -15,6 +15,40 @@ extension ContactCenter {
         guard var interaction = interactions[id] else {
             throw .notFound("No interaction '\(id)'")
         }
+        let original = interaction
+        do {
+            let notifications = try apply(operation, to: &interaction, by: agentId)
+            store(interaction)
+            return notifications
+        } catch {
+            if deviations.contains(.refusalsCarriedOut) { carryOut(operation, on: original) }
+            throw error
+        }
+    }
+
+    /// The refusals-carried-out switch: a refused operation is done anyway, silently, as the agent that handles the
+    /// interaction would do it (its invitee for Accept and Reject; else its owner, the invitee having accepted).
+    mutating func carryOut(_ operation: InteractionOperation, on interaction: Interaction) {
+        var forced = interaction
+        let actor: String?
+        switch operation {
+        case .accept, .reject:
+            actor = forced.invitee
+        default:
+            if forced.participants.isEmpty, let invitee = forced.invitee {
+                forced.participants = [invitee]
+                forced.invitee = nil
+                forced.status = .active
+            }
+            actor = forced.participants.first
+        }
+        guard let actor, (try? apply(operation, to: &forced, by: actor)) != nil else { return }
+        store(forced)
+    }
+
+    private func apply(
+        _ operation: InteractionOperation, to interaction: inout Interaction, by agentId: String
+    ) throws(APIFailure) -> [AgentNotification] {
         let notifications: [AgentNotification]
         switch operation {
         case .accept: notifications = try accept(&interaction, by: agentId)
@@ -31,7 +65,6 @@ extension ContactCenter {
         case .endConference(let leaver): notifications = try endConference(&interaction, leaver: leaver, by: agentId)
         case .getWorkbinContent: notifications = []
         }
-        store(interaction)
         return notifications
     }
 

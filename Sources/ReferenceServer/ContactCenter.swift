@@ -102,7 +102,15 @@ struct ContactCenter: Sendable {
         guard var interaction = interactions[id] else {
             throw .notFound("No interaction '\(id)'")
         }
-        try requireParticipant(agentId, of: interaction)
+        do {
+            try requireParticipant(agentId, of: interaction)
+        } catch {
+            if deviations.contains(.refusalsCarriedOut), let properties {
+                interaction.properties.merge(properties)
+                interactions[id] = interaction
+            }
+            throw error
+        }
         guard let properties else { return [] }
         interaction.properties.merge(properties)
         interactions[id] = interaction

@@ -26,6 +26,7 @@ public enum Deviation: String, CaseIterable, Sendable {
     case rejectNotRepresented = "reject-not-represented"
     case stopBeforeAccept = "stop-before-accept"
     case foreignActionAllowed = "foreign-action-allowed"
+    case refusalsCarriedOut = "refusals-carried-out"
     case completedStillListed = "completed-still-listed"
     case queueKeepsOwner = "queue-keeps-owner"
     case propertiesNotUpdated = "properties-not-updated"
@@ -68,6 +69,8 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .rejectNotRepresented: "Reject succeeds but offers the interaction to no one and leaves it invited"
         case .stopBeforeAccept: "StopProcessing succeeds on an interaction that was never accepted"
         case .foreignActionAllowed: "an agent may act on an interaction it has no part in"
+        case .refusalsCarriedOut:
+            "a refused operation (the admin's included) is answered as refused but done anyway, without notifications"
         case .completedStillListed: "completed interactions stay in GET /me/interactions"
         case .queueKeepsOwner: "PlaceInQueue succeeds but the agent keeps the interaction"
         case .propertiesNotUpdated: "UpdateProperties succeeds but keeps the old properties"

@@ -68,6 +68,12 @@ actor ServerCore {
         publish(try center.perform(operation, on: id, by: agentId))
     }
 
+    /// The refusals-carried-out switch, for a caller refused before the operation is tried (the admin).
+    func carryOut(_ operation: InteractionOperation, on id: String) {
+        guard let interaction = try? center.interaction(id) else { return }
+        center.carryOut(operation, on: interaction)
+    }
+
     func update(_ id: String, properties: JSONObject?, by agentId: String) throws(APIFailure) {
         publish(try center.update(id, properties: properties, by: agentId))
     }

@@ -58,6 +58,20 @@ private let listedButNotAsserted: [String: String] = [
         #expect(requirements.allSatisfy { $0.line != nil })
     }
 
+    @Test func anErratumThatQuotesTheDocumentMustQuoteItVerbatim() {
+        let document = "This is typically called when an Agent (**User**) has finished working on an interaction"
+        var misquoting = requirement("R-ERRATUM", quote: "finished working", line: 7)
+        misquoting.erratum =
+            #"Copied ("This is typically called when an Agent has finished working"); "LeaveConference" and {"status": "ok"} are names and samples."#
+        var verbatim = requirement("R-GOOD", quote: "finished working")
+        verbatim.erratum = #"Copied ("This is typically called when an Agent (User) has finished working")."#
+        let problems = QuoteCheck.problems(requirements: [misquoting, verbatim], document: document)
+        #expect(problems.map(\.requirement) == ["R-ERRATUM"])
+        #expect(problems.first?.inErratum == true)
+        #expect(problems.first?.excerpt == "This is typically called when an Agent has finished working")
+        #expect(problems.first?.description.contains("the erratum of R-ERRATUM quotes") == true)
+    }
+
     @Test func aQuoteThatIsNotInTheDocumentIsReportedWithItsID() {
         let document = "Choosing this action will associate the Interaction to the agent."
         let problems = QuoteCheck.problems(

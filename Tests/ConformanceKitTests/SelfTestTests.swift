@@ -81,6 +81,17 @@ import Testing
         #expect(!elsewhere.killed && !elsewhere.rightReason)
         let killed = MutationTest.outcome(mutation, run([deviation("R-MUST", .must)]))
         #expect(killed.killed && killed.caught)
+        // A switch that breaks two operations is caught only when cases of both report it.
+        let twoSites = MutationTest.Switch(name: "x", summary: "", expected: ["R-MUST"], sites: ["o", "p"])
+        let oneSite = MutationTest.outcome(twoSites, run([deviation("R-MUST", .must)]))
+        #expect(oneSite.killed && !oneSite.caught && oneSite.missedSites == ["p"])
+        #expect(MutationTest.table([oneSite]).contains("SURVIVED"))
+        #expect(MutationTest.table([oneSite]).contains("not caught on p"))
+        #expect(
+            MutationTest.outcome(
+                MutationTest.Switch(name: "x", summary: "", expected: ["R-MUST"], sites: ["o"]),
+                run([deviation("R-MUST", .must)])
+            ).caught)
     }
 
     @Test func aSurvivorIsReportedAsSuch() {

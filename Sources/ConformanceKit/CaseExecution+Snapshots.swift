@@ -1,0 +1,78 @@
+import ConformanceCatalog
+import ConformanceJSON
+import ConformanceReport
+
+extension CaseExecution {
+    /// The case's interactions (their ids) and the agents it holds: what a snapshot reads.
+    var snapshotScope: (ids: [String], roles: [String]) {
+        let ids = interactionNames.compactMap { variables[$0 + ".id"]?.stringValue }
+        let roles = testCase.roles.filter { $0.hasPrefix("agent") && Roles.account($0, in: profile) != nil }
+        return (ids, roles.sorted())
+    }
+
+    /// Reads, all at once, what the case's agents can see of its interactions: each agent's
+    /// `GET /me/interactions?fields=*` and `GET /interactions/{id}` for each interaction. Nil when the case has no
+    /// interaction or no agent to read as.
+    func readSnapshot() async -> StateSnapshot? {
+        let (ids, roles) = snapshotScope
+        guard !ids.isEmpty, !roles.isEmpty else { return nil }
+        let reads = roles.flatMap { role in
+            [(role, "/me/interactions?fields=*")] + ids.map { (role, "/interactions/" + $0) }
+        }
+        let client = self.client
+        let profile = self.profile
+        let volatile = Set(judge.catalog.volatileMembers)
+        let views = await withTaskGroup(of: (Int, StateSnapshot.View).self) { group in
+            for (index, (role, path)) in reads.enumerated() {
+                group.addTask {
+                    let label = "\(role): GET \(path)"
+                    var headers: [(String, String)] = [("Accept", "application/json")]
+                    if let header = Credentials.role(role).authorization(in: profile).header {
+                        headers.append(("Authorization", header))
+                    }
+                    do {
+                        let answer = try await client.send(
+                            method: "GET", url: profile.baseURL + path, headers: headers, body: nil)
+                        // A GET that is refused shows its status: an error body is no state (it may carry a
+                        // request id).
+                        let shown: JSONValue =
+                            switch answer.json {
+                            case .success(let json) where answer.status / 100 == 2:
+                                StateSnapshot.reduce(json, ids: ids, volatile: volatile)
+                            case .success, .failure: answer.status / 100 == 2 ? .string(answer.bodySummary) : .null
+                            }
+                        return (index, StateSnapshot.View(label: label, status: answer.status, shown: shown))
+                    } catch {
+                        return (index, StateSnapshot.View(label: label, status: nil, shown: .null))
+                    }
+                }
+            }
+            var views = [StateSnapshot.View?](repeating: nil, count: reads.count)
+            for await (index, view) in group { views[index] = view }
+            return views.compactMap { $0 }
+        }
+        return StateSnapshot(views: views)
+    }
+
+    /// Proves a refused request changed nothing its agents can see: any difference between the snapshots before
+    /// and after it is a deviation of ERROR-NO-CHANGE, naming what changed. The snapshot after it stands for the
+    /// state until the next request that may change it.
+    func proveUnchanged(since before: StateSnapshot, by request: SentRequest) async {
+        guard let after = await readSnapshot() else { return }
+        let changes = StateSnapshot.changes(from: before, to: after)
+        snapshot = changes.isEmpty ? after : nil
+        guard !changes.isEmpty else { return }
+        ledger.transcript.append(
+            "snapshot after the refusal of \(request.method) \(request.path): \(changes.count) change(s)")
+        ledger.record(
+            changes.prefix(5).map { change in
+                judge.deviation(
+                    Self.unchangedRequirement, pointer: change.pointer, expected: change.before, actual: change.after,
+                    message: "\(request.method) \(request.path) was refused, yet it changed what \(change.label) "
+                        + "shows" + (change.pointer.isEmpty ? "" : " at \(change.pointer)")
+                        + ": \(change.before) before, \(change.after) after", curl: request.curl)
+            })
+    }
+
+    static let unchangedRequirement = CaseReader.unchangedRequirement
+}
