@@ -52,6 +52,10 @@ extension Catalog {
             let path = (operationsDirectory as NSString).appendingPathComponent(file)
             cases += reader.readOperationFile(path, problems: &problems)
         }
+        // The runner's proof that a refusal changed nothing belongs to a catalog that states that requirement.
+        if let requirements, !requirements.contains(where: { $0.id == CaseReader.unchangedRequirement }) {
+            for index in cases.indices { cases[index].requirements.removeAll { $0 == CaseReader.unchangedRequirement } }
+        }
         var catalog = Catalog(
             requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
         catalog.mutations = mutations

@@ -12,7 +12,7 @@ extension CaseExecution {
         // A request the target may refuse: what the agents see before it, to prove a refusal changed nothing.
         var before: StateSnapshot?
         if template.method != "GET" {
-            if step.mayBeRefused {
+            if step.mayBeRefused, judge.catalog.requirement(Self.unchangedRequirement) != nil {
                 if snapshot == nil { snapshot = await readSnapshot() }
                 before = snapshot
             }
