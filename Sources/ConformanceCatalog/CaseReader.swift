@@ -66,6 +66,38 @@ package struct CaseReader {
 
     /// The requirement the runner checks around every refusal of a case that has an interaction.
     package static let unchangedRequirement = "ERROR-NO-CHANGE"
+    /// What every `refused` check also judges: never a 5xx, and (for `refused: true`) a 4xx rather than a 200.
+    package static let serverErrorRequirement = "ERROR-NOT-5XX"
+    package static let refusalStatusRequirement = "ERROR-HTTP-4XX"
+    /// Every requirement a case may be judged on without citing it.
+    package static let implicitRequirementIds = [
+        unchangedRequirement, serverErrorRequirement, refusalStatusRequirement,
+    ]
+
+    /// The requirements the steps are judged on without citing them: ERROR-NO-CHANGE where the runner proves a
+    /// refusal changed nothing; ERROR-NOT-5XX where a check asks whether the request was refused; ERROR-HTTP-4XX
+    /// where one asks for a refusal.
+    static func implicitRequirements(_ steps: [Step]) -> [String] {
+        let kinds = steps.flatMap { step -> [CheckKind] in
+            guard case .request(let request) = step else { return [] }
+            return (request.checks + request.alternatives.flatMap { $0.checks ?? [] })
+                .flatMap { [$0.kind] + $0.readings.compactMap(\.kind) }
+        }
+        // A step with another reading to try keeps the first answer's server error (Judge.firstAnswerFailures).
+        let triesAnother = steps.contains { step in
+            guard case .request(let request) = step else { return false }
+            return !request.alternatives.isEmpty || request.fallback != nil
+        }
+        var implicit: [String] = []
+        if provesUnchanged(steps) { implicit.append(unchangedRequirement) }
+        if triesAnother || kinds.contains(where: { if case .refused = $0 { true } else { false } }) {
+            implicit.append(serverErrorRequirement)
+        }
+        if kinds.contains(where: { if case .refused(true) = $0 { true } else { false } }) {
+            implicit.append(refusalStatusRequirement)
+        }
+        return implicit
+    }
 
     /// Whether the runner reads the state around a refusal in these steps: they create an interaction, and a
     /// request other than a GET may be refused.
@@ -91,9 +123,9 @@ package struct CaseReader {
         for requirement in (given + steps).flatMap(\.requirements) where !requirements.contains(requirement) {
             requirements.append(requirement)
         }
-        // The runner proves that every refusal of such a case changed nothing: the case checks that too.
-        if Self.provesUnchanged(given + steps), !requirements.contains(Self.unchangedRequirement) {
-            requirements.append(Self.unchangedRequirement)
+        // What the runner and the judge check beyond the requirements the checks cite: the case checks it too.
+        for requirement in Self.implicitRequirements(given + steps) where !requirements.contains(requirement) {
+            requirements.append(requirement)
         }
         var testCase = ConformanceCase(
             id: id,

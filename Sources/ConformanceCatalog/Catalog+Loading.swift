@@ -52,9 +52,10 @@ extension Catalog {
             let path = (operationsDirectory as NSString).appendingPathComponent(file)
             cases += reader.readOperationFile(path, problems: &problems)
         }
-        // The runner's proof that a refusal changed nothing belongs to a catalog that states that requirement.
-        if let requirements, !requirements.contains(where: { $0.id == CaseReader.unchangedRequirement }) {
-            for index in cases.indices { cases[index].requirements.removeAll { $0 == CaseReader.unchangedRequirement } }
+        // What a case is judged on without citing it belongs to a catalog that states that requirement.
+        if let requirements {
+            let unstated = CaseReader.implicitRequirementIds.filter { id in !requirements.contains { $0.id == id } }
+            for index in cases.indices { cases[index].requirements.removeAll(where: unstated.contains) }
         }
         var catalog = Catalog(
             requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
@@ -172,6 +173,25 @@ extension Catalog {
         }
         let operations = Set(cases.map(\.operation))
         for mutation in mutations {
+            for (site, assignments) in mutation.inert {
+                if site != "all", !mutation.sites.contains(site) {
+                    problems.append(
+                        InputFileError(
+                            file: mutation.file, line: mutation.line,
+                            message: "switch '\(mutation.name)' is inert at '\(site)', which is not one of its sites"))
+                }
+                for assignment in assignments where assignment != "variant" {
+                    let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, reading(parts[0])?.alternative(parts[1]) != nil else {
+                        problems.append(
+                            InputFileError(
+                                file: mutation.file, line: mutation.line,
+                                message: "switch '\(mutation.name)' is inert under '\(assignment)', which is no "
+                                    + "NAME=ALTERNATIVE of specs/readings.yaml (nor 'variant')"))
+                        continue
+                    }
+                }
+            }
             for site in mutation.sites where !operations.contains(site) {
                 problems.append(
                     InputFileError(

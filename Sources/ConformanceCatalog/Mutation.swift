@@ -9,6 +9,9 @@ public struct Mutation: Sendable, Hashable {
     /// The operations whose cases must each catch it (a switch that breaks several operations is caught only
     /// when it is caught on each); empty: anywhere.
     public var sites: [String] = []
+    /// Where the switch's behaviour does not exist: per site (or `all`), the reading assignments
+    /// (`NAME=ALTERNATIVE`, or `variant`) under which the target's answer there is the same with or without it.
+    public var inert: [String: [String]] = [:]
     public var file: String
     public var line: Int?
 
@@ -36,8 +39,15 @@ extension Catalog {
             guard let value = entries[name] else { continue }
             var breaks: [String]
             var sites: [String] = []
+            var inert: [String: [String]] = [:]
             if let fields = try? value.mapping("switch '\(name)'") {
-                try fields.rejectUnknownFields(["breaks", "sites"])
+                try fields.rejectUnknownFields(["breaks", "sites", "inert"])
+                if let node = fields["inert"] {
+                    let entries = try node.mapping("where switch '\(name)' is inert")
+                    for site in entries.keys {
+                        inert[site] = try entries.required(site).strings("the readings under which it is inert")
+                    }
+                }
                 breaks = try fields.required("breaks").strings("the requirements switch '\(name)' breaks")
                 sites = try fields["sites"]?.strings("the operations whose cases must catch '\(name)'") ?? []
             } else {
@@ -46,7 +56,9 @@ extension Catalog {
             guard !breaks.isEmpty else {
                 throw value.error("switch '\(name)' must name at least one requirement it breaks")
             }
-            mutations.append(Mutation(name: name, breaks: breaks, sites: sites, file: path, line: value.line))
+            var mutation = Mutation(name: name, breaks: breaks, sites: sites, file: path, line: value.line)
+            mutation.inert = inert
+            mutations.append(mutation)
         }
         return mutations
     }

@@ -89,6 +89,13 @@ struct Judge: Sendable {
             }
             if !accepted { judgement.deviations += primary.deviations }
         }
+        // One server error is one deviation of ERROR-NOT-5XX, however many checks met it.
+        var serverErrorSeen = false
+        judgement.deviations.removeAll { deviation in
+            guard deviation.requirement == Self.serverErrorRequirement else { return false }
+            defer { serverErrorSeen = true }
+            return serverErrorSeen
+        }
         let statusJudged = checks.contains { $0.requirement == Self.refusalStatusRequirement }
         if heldAsRefusal, !statusJudged, let warning = refusalStatusWarning(answer: answer, request: request) {
             judgement.warnings.append(warning)
@@ -98,8 +105,10 @@ struct Judge: Sendable {
     }
 
     /// The SHOULD that a refusal be a 4xx (the `refusal` preset judges it; a bare `refused: true` relies on this).
-    static let refusalStatusRequirement = "ERROR-HTTP-4XX"
+    static let refusalStatusRequirement = CaseReader.refusalStatusRequirement
     static let refusalAnswered200 = Observation(reading: "refusal-status", alternative: "200")
+    /// The MUST that a request is never answered with a server error.
+    static let serverErrorRequirement = CaseReader.serverErrorRequirement
 
     /// A refusal answered with a 2xx and the error body: a WARN wherever the catalog asks for a refusal, not only
     /// under the `refusal` preset.
@@ -120,7 +129,7 @@ struct Judge: Sendable {
         if answer.status / 100 == 5 {
             failures.append(
                 deviation(
-                    "ERROR-NOT-5XX", expected: "any status but 5xx",
+                    Self.serverErrorRequirement, expected: "any status but 5xx",
                     actual: "HTTP \(answer.status) \(answer.bodySummary)",
                     message: "\(place): the first answer was a server error (HTTP \(answer.status)), before another "
                         + "reading of the step was tried", curl: request.curl))
@@ -165,22 +174,24 @@ struct Judge: Sendable {
                     actual: "the answer contains \(name) (not shown here)", message: "the answer repeats \(name)")
             }
         case .refused(let wanted):
-            // A 5xx is neither: a server error is not a refusal, and says nothing was done as asked.
-            if Self.isRefusal(answer) != wanted || answer.status / 100 == 5 {
+            // A 5xx is neither: a server error is not a refusal, and says nothing was done as asked. It breaks
+            // ERROR-NOT-5XX (a MUST) whatever the level of the check that met it.
+            if answer.status / 100 == 5 {
+                judgement.deviations.append(
+                    deviation(
+                        Self.serverErrorRequirement, expected: "any status but 5xx",
+                        actual: "HTTP \(answer.status) \(answer.bodySummary)",
+                        message: "\(place): a server error is neither a refusal nor a success: HTTP \(answer.status) "
+                            + answer.bodySummary + said, curl: request.curl))
+            } else if Self.isRefusal(answer) != wanted {
                 let answered = "HTTP \(answer.status) \(answer.bodySummary)"
-                let message =
-                    if answer.status / 100 == 5 {
-                        "a server error is neither a refusal nor a success: \(answered)"
-                    } else if wanted {
-                        "the request was not refused: \(answered)"
-                    } else {
-                        "the request was refused: \(answered)"
-                    }
                 deviate(
                     expected: wanted
                         ? "a refusal: a 4xx status or the documented error body (never a 5xx)"
                         : "neither a refusal nor a 5xx",
-                    actual: answered, message: message)
+                    actual: answered,
+                    message: wanted
+                        ? "the request was not refused: \(answered)" : "the request was refused: \(answered)")
             }
         case .emptyBody:
             if !answer.bodyIsEmpty {

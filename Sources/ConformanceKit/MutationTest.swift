@@ -13,12 +13,32 @@ public enum MutationTest {
         public var expected: [String]
         /// The operations whose cases must each report it (empty: any case will do).
         public var sites: [String]
+        /// Per site (or `all`), the reading assignments (or `variant`) under which the switch changes nothing there.
+        public var inert: [String: [String]]
 
-        public init(name: String, summary: String, expected: [String], sites: [String] = []) {
+        public init(
+            name: String, summary: String, expected: [String], sites: [String] = [], inert: [String: [String]] = [:]
+        ) {
             self.name = name
             self.summary = summary
             self.expected = expected
             self.sites = sites
+            self.inert = inert
+        }
+
+        /// The switch as it must be caught under a configuration: without the sites where it is inert there; nil
+        /// when it is inert everywhere (nothing to catch).
+        public func under(_ configuration: ReadingMatrix.Configuration) -> Switch? {
+            func isInert(_ key: String) -> Bool {
+                (inert[key] ?? []).contains {
+                    configuration.readings.contains($0) || ($0 == "variant" && configuration.variant)
+                }
+            }
+            if isInert("all") { return nil }
+            var effective = self
+            effective.sites = sites.filter { !isInert($0) }
+            if !sites.isEmpty, effective.sites.isEmpty { return nil }
+            return effective
         }
     }
 
@@ -45,10 +65,18 @@ public enum MutationTest {
         /// The switch's sites (operations) where no case reported it: a switch caught on one operation and not on
         /// another is not killed.
         public var missedSites: [String] = []
+        /// The configuration of the target (readings, variant) the run had; nil for the default readings.
+        public var configuration: String?
+        /// For a switch's combined outcome: the configurations under which it was not caught.
+        public var survivedUnder: [String] = []
+        /// The switch changes nothing under this configuration (`inert` in specs/mutations.yaml): not run.
+        public var inert = false
 
         /// What the switch was written for happened: killed for a MUST switch, warned for a SHOULD switch.
         public var caught: Bool {
-            (level == .should ? warned && rightReason : killed && rightReason) && missedSites.isEmpty
+            if inert { return true }
+            return (level == .should ? warned && rightReason : killed && rightReason) && missedSites.isEmpty
+                && survivedUnder.isEmpty
         }
     }
 
@@ -119,13 +147,16 @@ public enum MutationTest {
         }
         func row(_ outcome: Outcome) -> String {
             let result =
-                !outcome.missedSites.isEmpty
+                !outcome.missedSites.isEmpty || !outcome.survivedUnder.isEmpty
                 ? "SURVIVED"
                 : outcome.killed ? "killed  " : (outcome.level == .should && outcome.warned ? "warned  " : "SURVIVED")
             let expected = (outcome.expected.first ?? "-").padding(toLength: expectedWidth, withPad: " ", startingAt: 0)
             let named = outcome.rightReason ? "yes  " : "NO   "
             let missed =
-                outcome.missedSites.isEmpty ? "" : "not caught on " + outcome.missedSites.joined(separator: ", ") + "; "
+                (outcome.missedSites.isEmpty
+                    ? "" : "not caught on " + outcome.missedSites.joined(separator: ", ") + "; ")
+                + (outcome.survivedUnder.isEmpty
+                    ? "" : "survived under " + outcome.survivedUnder.joined(separator: ", ") + "; ")
             let broken =
                 outcome.problem.map { "could not run: \($0)" } ?? missed + outcome.broken.joined(separator: ", ")
             return outcome.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)

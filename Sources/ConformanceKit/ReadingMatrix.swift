@@ -7,10 +7,13 @@ public enum ReadingMatrix {
     public struct Configuration: Sendable, Hashable {
         public var name: String
         public var readings: [String]
+        /// The conformant-but-different variant of the target, rather than its readings alone.
+        public var variant: Bool
 
-        public init(name: String, readings: [String]) {
+        public init(name: String, readings: [String], variant: Bool = false) {
             self.name = name
             self.readings = readings
+            self.variant = variant
         }
     }
 
@@ -103,7 +106,7 @@ public enum ReadingMatrix {
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
+    func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -103,7 +103,8 @@ public enum EmbeddedTarget {
         return ServerSwitch.allCases.compactMap { server in
             catalog.mutation(server.rawValue).map {
                 MutationTest.Switch(
-                    name: server.rawValue, summary: server.summary, expected: $0.breaks, sites: $0.sites)
+                    name: server.rawValue, summary: server.summary, expected: $0.breaks, sites: $0.sites,
+                    inert: $0.inert)
             }
         }
     }
@@ -160,81 +161,5 @@ public enum EmbeddedTarget {
         (1...max(3, count)).map { index in
             Account(id: "agent-\(index)", username: "agent\(index)", password: "pw-" + UUID().uuidString.prefix(12))
         }
-    }
-
-    /// What `selfTest` found.
-    public struct SelfTestResult: Sendable {
-        /// One per deviation switch.
-        public var outcomes: [MutationTest.Outcome]
-        /// One per reading alternative alone, then every non-default alternative at once (with and without the
-        /// variant).
-        public var readings: [ReadingMatrix.Outcome]
-        /// The conformant-but-different variant.
-        public var variant: RunResult
-    }
-
-    /// The reading configurations a self-test runs: each non-default alternative alone, then all at once.
-    public static var readingConfigurations: [ReadingMatrix.Configuration] {
-        readingAlternatives.flatMap { $0.alternatives }.map { ReadingMatrix.Configuration(name: $0, readings: [$0]) }
-            + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
-    }
-
-    /// Runs the catalog once per switch, once per reading configuration, and once against the variant, `jobs`
-    /// runs at a time (each against its own server), each run with `caseJobs` cases at once: a switch run spends
-    /// most of its time waiting out notification deadlines, which overlap.
-    public static func selfTest(
-        catalog: Catalog,
-        jobs: Int,
-        httpClient: HTTPClient,
-        only: [String] = [],
-        readings: Bool = true,
-        notificationTimeout: Duration? = nil,
-        caseJobs: Int = 8,
-        progress: @escaping @Sendable (String) async -> Void = { _ in }
-    ) async throws -> SelfTestResult {
-        let selected = try switches(in: catalog).filter { only.isEmpty || only.contains($0.name) }
-        let configurations = readings ? readingConfigurations : []
-        // The reading runs take no notification timeouts, the switch runs often do: give the switches most slots.
-        let readingJobs = configurations.isEmpty ? 0 : max(1, jobs / 3)
-        // Runs that must be clean wait no notification out, so a long deadline costs nothing on a healthy machine
-        // and keeps a busy one from turning a late notification into a false FAIL.
-        let cleanTimeout = notificationTimeout.map { max($0, .seconds(10)) }
-        let switchJobs = max(1, jobs - readingJobs - 1)
-        async let variantRun = run(
-            catalog: catalog,
-            runOptions: RunOptions(jobs: caseJobs),
-            options: Options(variant: true, notificationTimeout: cleanTimeout),
-            httpClient: httpClient
-        ) { _ in }
-        async let readingOutcomes = ReadingMatrix.run(configurations, jobs: readingJobs) { configuration in
-            let result = try await run(
-                catalog: catalog,
-                runOptions: RunOptions(jobs: caseJobs),
-                options: Options(readings: configuration.readings, notificationTimeout: cleanTimeout),
-                httpClient: httpClient
-            ) { _ in }.get()
-            await progress(
-                "reading \(configuration.name): \(result.summary.fail + result.summary.error == 0 ? "clean" : "FAILED")"
-            )
-            return result
-        }
-        let outcomes = await MutationTest.run(
-            selected, jobs: switchJobs,
-            progress: { outcome in
-                let result = outcome.killed ? "killed" : (outcome.warned ? "warned" : "SURVIVED")
-                await progress("switch \(outcome.name): \(result)")
-            },
-            runWith: { mutation in
-                let result = try await run(
-                    catalog: catalog,
-                    runOptions: RunOptions(jobs: caseJobs),
-                    options: Options(
-                        deviations: [mutation.name], notificationTimeout: notificationTimeout,
-                        quietPeriod: notificationTimeout.map { min($0, .milliseconds(100)) }),
-                    httpClient: httpClient
-                ) { _ in }
-                return try result.get()
-            })
-        return SelfTestResult(outcomes: outcomes, readings: await readingOutcomes, variant: try await variantRun.get())
     }
 }

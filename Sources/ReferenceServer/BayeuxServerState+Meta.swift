@@ -11,7 +11,7 @@ extension BayeuxServerState {
             id: id,
             successful: true,
             [
-                ("clientId", .string(clientId)), ("version", "1.0"),
+                (settings.misspellsClientId ? "clientID" : "clientId", .string(clientId)), ("version", "1.0"),
                 ("supportedConnectionTypes", ["long-polling"]), ("advice", advice(reconnect: "retry")),
             ]
         )

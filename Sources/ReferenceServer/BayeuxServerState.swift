@@ -18,8 +18,12 @@ struct BayeuxServerState: Sendable {
         var forcedChannel: String?
         /// Deliver every user's messages to every subscribed session (a deviation).
         var broadcasts = false
+        /// Tell every other subscribed session of each interaction message, nested and by URI only (a deviation).
+        var tellsStrangersNested = false
         /// Answer `/meta/connect` with an unknown `clientId` successfully (a deviation).
         var acceptsUnknownClients = false
+        /// Name the handshake's clientId "clientID" (a deviation).
+        var misspellsClientId = false
         /// Queue every message twice (a deviation).
         var deliversTwice = false
     }
@@ -67,6 +71,24 @@ struct BayeuxServerState: Sendable {
     /// carry them. Messages for a user with no subscribed session are dropped. A notification without a channel of
     /// its own goes on the publish channel, to the sessions subscribed to that spelling, once per session; one with a
     /// channel of its own (or a forced channel) goes to every session subscribed to either spelling.
+    /// The strangers-told-nested switch: every other subscribed session hears of the interaction, nested in an
+    /// activity message that names it by URI only.
+    private mutating func tellStrangers(of notification: AgentNotification, on channel: String) {
+        guard let id = notification.data["id"]?.stringValue else { return }
+        let activity: JSONValue = [
+            "messageTypeName": "AgentActivityMessage",
+            "activity": ["interaction": ["uri": .string("/api/v2/interactions/" + id)]],
+        ]
+        for clientId in sessions.keys.sorted() {
+            guard var session = sessions[clientId], session.user != notification.agentId,
+                session.subscriptions.contains(channel)
+            else { continue }
+            lastMessageId += 1
+            session.queue.append(["channel": .string(channel), "data": activity, "id": .string(String(lastMessageId))])
+            sessions[clientId] = session
+        }
+    }
+
     mutating func publish(_ notifications: [AgentNotification], at now: ContinuousClock.Instant) -> [BayeuxDelivery] {
         expireSessions(at: now)
         let clientIds = sessions.keys.sorted()
@@ -86,6 +108,7 @@ struct BayeuxServerState: Sendable {
                 }
                 sessions[clientId] = session
             }
+            if settings.tellsStrangersNested { tellStrangers(of: notification, on: channel) }
         }
         return clientIds.compactMap { clientId in
             guard let session = sessions[clientId], !session.queue.isEmpty else { return nil }

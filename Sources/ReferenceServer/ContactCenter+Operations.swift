@@ -75,6 +75,9 @@ extension ContactCenter {
     private func accept(_ interaction: inout Interaction, by agentId: String) throws(APIFailure) -> [AgentNotification]
     {
         if interaction.invitee == agentId, interaction.status == .invited || interaction.status == .active {
+            if deviations.contains(.acceptLeavesInvited) {
+                return [notify(agentId, interaction, .accepted)]
+            }
             if interaction.status == .invited {
                 interaction.participants = [agentId]
                 interaction.status = .active
@@ -82,9 +85,14 @@ extension ContactCenter {
                 interaction.participants.append(agentId)
             }
             interaction.invitee = nil
-            return [notify(agentId, interaction, .accepted)]
+            let accepted = notify(agentId, interaction, .accepted)
+            guard deviations.contains(.invitationAfterAccept) else { return [accepted] }
+            return [accepted, notify(agentId, interaction, configuration.invitationState)]
         }
         if interaction.conferenceInvitees.contains(agentId), interaction.status == .active {
+            if deviations.contains(.conferenceInviteeNeverJoins) {
+                throw .conflict("Agent '\(agentId)' cannot join the conference on '\(interaction.id)'")
+            }
             // Under conference-invitee=at-once the invitee is a participant already: this acknowledges it.
             interaction.conferenceInvitees.remove(agentId)
             if !interaction.participants.contains(agentId) {
@@ -113,6 +121,7 @@ extension ContactCenter {
         }
         guard interaction.invitee == agentId else {
             if interaction.participants.contains(agentId) {
+                if deviations.contains(.rejectAfterAccept) { return [] }
                 throw .conflict("Interaction '\(interaction.id)' is already accepted")
             }
             throw .forbidden("Agent '\(agentId)' is not invited to interaction '\(interaction.id)'")
@@ -169,6 +178,10 @@ extension ContactCenter {
         properties: JSONObject,
         by agentId: String
     ) throws(APIFailure) -> [AgentNotification] {
+        if deviations.contains(.updateBeforeAccept), interaction.invitee == agentId, interaction.status == .invited {
+            interaction.properties.merge(properties)
+            return []
+        }
         try requireParticipant(agentId, of: interaction)
         if !deviations.contains(.propertiesNotUpdated) {
             interaction.properties.merge(properties)
@@ -264,7 +277,7 @@ extension ContactCenter {
         guard !interaction.conferenceInvitees.contains(inviteeId) else {
             throw .conflict("Agent '\(inviteeId)' is already invited to a conference on '\(interaction.id)'")
         }
-        if readings.conferenceInvitee == .atOnce {
+        if readings.conferenceInvitee == .atOnce, !deviations.contains(.conferenceInviteeNeverJoins) {
             interaction.participants.append(inviteeId)
         }
         interaction.conferenceInvitees.insert(inviteeId)

@@ -18,11 +18,23 @@ public enum Deviation: String, CaseIterable, Sendable {
     case anyPassword = "any-password"
     case anonymousAllowed = "anonymous-allowed"
     case adminForbidden = "admin-forbidden"
+    case adminGetEmpty = "admin-get-empty"
     case unknownOperationOK = "unknown-operation-ok"
+    case unknownOperationServerError = "unknown-operation-server-error"
+    case interactionDetailsMissing = "interaction-details-missing"
+    case parametersUnchecked = "parameters-unchecked"
+    case successStatus202 = "success-status-202"
+    case errorsEchoCredentials = "errors-echo-credentials"
+    case interactionsListEmpty = "interactions-list-empty"
     case leaveConferenceOnly = "leave-conference-only"
     // Interaction behaviour, by operation
     case noInvitedNotification = "no-invited-notification"
     case acceptTwice = "accept-twice"
+    case acceptLeavesInvited = "accept-leaves-invited"
+    case invitationAfterAccept = "invitation-after-accept"
+    case rejectAfterAccept = "reject-after-accept"
+    case updateBeforeAccept = "update-before-accept"
+    case conferenceInviteeNeverJoins = "conference-invitee-never-joins"
     case rejectNotRepresented = "reject-not-represented"
     case stopBeforeAccept = "stop-before-accept"
     case foreignActionAllowed = "foreign-action-allowed"
@@ -41,8 +53,11 @@ public enum Deviation: String, CaseIterable, Sendable {
     case endConferenceDropsOwner = "end-conference-drops-owner"
     // Bayeux
     case broadcastNotifications = "broadcast-notifications"
+    case strangersToldNested = "strangers-told-nested"
+    case messageTypeMissing = "message-type-missing"
     case duplicateNotifications = "duplicate-notifications"
     case unknownClientAccepted = "unknown-client-accepted"
+    case handshakeMisspellsClientId = "handshake-misspells-client-id"
     case wrongChannel = "wrong-channel"
 
     /// What the switch breaks, in words.
@@ -62,7 +77,27 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .anyPassword: "a known user name with a wrong password is let in"
         case .anonymousAllowed: "a request without an Authorization header is served as the first agent"
         case .adminForbidden: "GET /interactions refuses the Contact Center Admin"
+        case .adminGetEmpty:
+            "the Contact Center Admin's GET /me/interactions and GET /interactions/{id} answer {\"statusCode\":0} "
+                + "alone: neither refused nor served"
         case .unknownOperationOK: "an unknown operationName succeeds and does nothing"
+        case .unknownOperationServerError:
+            "an unknown operationName (\"LeaveConference\", \"accept\" included) answers HTTP 500 with the error body"
+        case .parametersUnchecked:
+            "an operation whose parameter (queue, workbin, properties, targetId, agentId) is missing, of the wrong "
+                + "type or names nothing known succeeds and does nothing"
+        case .successStatus202: "successful operations answer HTTP 202 instead of 200"
+        case .errorsEchoCredentials: "error bodies repeat the request's Authorization header in errorDescription"
+        case .interactionsListEmpty: "GET /interactions answers an empty list"
+        case .acceptLeavesInvited: "Accept answers ok and notifies, but the interaction stays an invitation"
+        case .invitationAfterAccept: "Accept sends the invitation again after its own notification"
+        case .rejectAfterAccept: "Reject of an interaction the agent accepted succeeds and does nothing"
+        case .updateBeforeAccept: "UpdateProperties by the invited agent succeeds before it accepts"
+        case .conferenceInviteeNeverJoins:
+            "a conference invitee never becomes a party: it is not listed, and its Accept is refused"
+        case .messageTypeMissing: "interaction messages (notifications and listings) carry no messageTypeName"
+        case .interactionDetailsMissing:
+            "GET /interactions/{id} answers {\"statusCode\":0,\"interactionId\":...} without the interaction's details"
         case .leaveConferenceOnly: "only \"LeaveConference\" is accepted; \"EndConference\" is an unknown operation"
         case .noInvitedNotification: "a new interaction sends no Invited notification"
         case .acceptTwice: "accepting an interaction that is already accepted succeeds"
@@ -85,8 +120,11 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .noLeftConference: "EndConference sends no LeftConference notification"
         case .endConferenceDropsOwner: "the last agent left in a conference loses the interaction"
         case .broadcastNotifications: "every subscribed session gets every agent's notifications"
+        case .strangersToldNested:
+            "every other agent's session is told of each interaction message in a nested member, by URI only"
         case .duplicateNotifications: "every notification is delivered twice to its agent"
         case .unknownClientAccepted: "/meta/connect with an unknown clientId succeeds"
+        case .handshakeMisspellsClientId: "the /meta/handshake reply names its clientId \"clientID\""
         case .wrongChannel: "notifications are published on /v2/interactions instead of /v2/me/interactions"
         }
     }

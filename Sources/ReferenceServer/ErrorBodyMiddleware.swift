@@ -17,7 +17,10 @@ struct ErrorBodyMiddleware: RouterMiddleware {
     ) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let failure as APIFailure {
+        } catch var failure as APIFailure {
+            if deviations.contains(.errorsEchoCredentials), let credentials = request.headers[.authorization] {
+                failure.description += " (request sent with Authorization: \(credentials))"
+            }
             return response(for: failure, status: refusalStatus(failure.status, path: request.uri.path))
         } catch let error as any HTTPResponseError {
             // The router's own refusals (no such route) keep their status under refusal-status=200.

@@ -22,7 +22,7 @@ struct InteractionRoutes: Sendable {
         if case .admin = caller, deviations.contains(.adminForbidden) {
             throw APIFailure.forbidden("The Contact Center Admin may not list interactions")
         }
-        let interactions = await core.activeInteractions
+        let interactions = deviations.contains(.interactionsListEmpty) ? [] : await core.activeInteractions
         return await answer(listBody("interactions", .array(interactions.map(currentMessage))))
     }
 
@@ -31,6 +31,7 @@ struct InteractionRoutes: Sendable {
     private func show(_ context: ServerRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.interactionId()
+        if case .admin = caller, deviations.contains(.adminGetEmpty) { return await answer(["statusCode": 0]) }
         let interaction: Interaction
         if case .admin = caller, configuration.readings.adminGet == .allowed {
             interaction = try await core.interaction(id)
@@ -41,6 +42,9 @@ struct InteractionRoutes: Sendable {
             throw APIFailure(status: .internalServerError, description: "Internal server error")
         }
         message["participants"] = .array(interaction.participants.map(JSONValue.string))
+        if deviations.contains(.interactionDetailsMissing) {
+            return await answer(listBody("interactionId", .string(interaction.id)))
+        }
         return await answer(listBody("interaction", .object(message)))
     }
 
@@ -71,6 +75,7 @@ struct InteractionRoutes: Sendable {
     /// `admin-get=allowed` the admin gets empty lists.
     private func listMine(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
+        if case .admin = caller, deviations.contains(.adminGetEmpty) { return await answer(["statusCode": 0]) }
         let interactions: [Interaction]
         if case .admin = caller, configuration.readings.adminGet == .allowed {
             interactions = []
@@ -102,15 +107,33 @@ struct InteractionRoutes: Sendable {
             await core.carryOut(operation, on: id)
         }
         let agentId = try caller.requireAgent()
-        guard let operation = try InteractionOperation.parse(body, configuration: configuration) else {
+        let parsed: InteractionOperation?
+        do {
+            parsed = try InteractionOperation.parse(body, configuration: configuration)
+        } catch {
+            if deviations.contains(.parametersUnchecked), Self.namesAnOperation(body, configuration) {
+                return await operationSuccess
+            }
+            throw error
+        }
+        guard let operation = parsed else {
             if deviations.contains(.unknownOperationOK) {
                 return await operationSuccess
             }
             let name = body["operationName"]?.stringValue ?? ""
+            if deviations.contains(.unknownOperationServerError) {
+                throw APIFailure(status: .internalServerError, description: "Unknown operationName '\(name)'")
+            }
             throw APIFailure.badRequest("Unknown operationName '\(name)'")
         }
         try await core.perform(operation, on: try context.interactionId(), by: agentId)
         return await operationSuccess
+    }
+
+    /// Whether the body names an operation the server knows (its parameters aside).
+    private static func namesAnOperation(_ body: JSONValue, _ configuration: ReferenceServerConfiguration) -> Bool {
+        guard let name = body["operationName"]?.stringValue else { return false }
+        return InteractionOperation.names(configuration: configuration).contains(name)
     }
 
     private var okStatus: String {
@@ -120,16 +143,22 @@ struct InteractionRoutes: Sendable {
     /// `{"status":"ok"}`, or an empty 200 (`success-body=empty`, and always in the variant).
     private var operationSuccess: Response {
         get async {
+            let status: HTTPResponse.Status = deviations.contains(.successStatus202) ? .accepted : .ok
             guard configuration.readings.successBody == .okBody, let body = dialect.operationSuccess(status: okStatus)
             else {
-                return Response(status: .ok)
+                return Response(status: status)
             }
-            return await answer(dialect.statusBody(body))
+            var response = await answer(dialect.statusBody(body))
+            response.status = status
+            return response
         }
     }
 
     private func currentMessage(_ interaction: Interaction) -> JSONValue {
-        interaction.currentMessage(invitation: configuration.invitationState)
+        let message = interaction.currentMessage(invitation: configuration.invitationState)
+        guard deviations.contains(.messageTypeMissing), case .object(var object) = message else { return message }
+        object["messageTypeName"] = nil
+        return .object(object)
     }
 
     /// A 200 JSON answer as the dialect writes it.

@@ -36,7 +36,9 @@ actor ServerCore {
                 holdsFirstConnect: configuration.readings.firstConnect == .held,
                 forcedChannel: deviations.contains(.wrongChannel) ? "/v2/interactions" : nil,
                 broadcasts: deviations.contains(.broadcastNotifications),
+                tellsStrangersNested: deviations.contains(.strangersToldNested),
                 acceptsUnknownClients: deviations.contains(.unknownClientAccepted),
+                misspellsClientId: deviations.contains(.handshakeMisspellsClientId),
                 deliversTwice: deviations.contains(.duplicateNotifications)
             )
         )
@@ -95,8 +97,10 @@ actor ServerCore {
     }
 
     /// Sends the notifications of one change, arranged as the dialect writes them: now, or at their delivery time.
-    private func publish(_ notifications: [AgentNotification]) {
-        guard !notifications.isEmpty else { return }
+    private func publish(_ given: [AgentNotification]) {
+        guard !given.isEmpty else { return }
+        let notifications =
+            configuration.deviations.contains(.messageTypeMissing) ? given.map(Self.withoutMessageType) : given
         let center = self.center
         let arranged = configuration.dialect.arrange(notifications, interactionsURL: baseURL + "/interactions") {
             center.interactions(handledBy: $0).count
@@ -108,6 +112,17 @@ actor ServerCore {
         } else {
             publishNow(arranged)
         }
+    }
+
+    /// The message-type-missing switch: an interaction message without its messageTypeName.
+    private static func withoutMessageType(_ notification: AgentNotification) -> AgentNotification {
+        guard case .object(var object) = notification.data,
+            object["messageTypeName"] == .string("InteractionStateMessage")
+        else { return notification }
+        object["messageTypeName"] = nil
+        var stripped = notification
+        stripped.data = .object(object)
+        return stripped
     }
 
     /// Publishes a scheduled change's notifications, unless a reset came in between.

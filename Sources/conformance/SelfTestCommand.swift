@@ -13,14 +13,20 @@ struct SelfTestCommand: AsyncParsableCommand {
             "Run the catalog against the reference server with each deviation switch, each reading, and its variant.",
         discussion: """
             Each switch breaks one documented behaviour. A switch that breaks a MUST counts as killed only when \
-            the run FAILs (exit 1) with the requirement it breaks among the failing deviations; a switch that \
+            the run FAILs (exit 1) with the requirement it breaks among the failing deviations, under every \
+            configuration of the server (the default readings, each reading alternative alone, all of them at \
+            once, and the variant: the switch × configuration matrix), and, for a switch that breaks several \
+            operations (its `sites`), on each of them. A switch that \
             breaks only a SHOULD must WARN on that requirement and is listed in its own rows, not as a kill. \
+            A switch run takes only the cases that cite a requirement the switch breaks. \
             Each alternative of each reading of the document (alone, then all non-default ones at once), and the \
             variant (which differs from the reference wherever the document allows), must get no FAIL and no \
             ERROR. Exit 0 when all of that holds, 1 otherwise.
 
             Examples:
               conformance selftest
+              conformance selftest --quick          # the switches at the default readings only
+              conformance selftest --coverage       # also: MUST requirements no switch breaks
               conformance selftest --only ok-uppercase --only no-left-conference
             """
     )
@@ -32,6 +38,12 @@ struct SelfTestCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Only this switch (repeatable); skips the readings unless --readings is given.")
     var only: [String] = []
+
+    @Flag(help: "Run the switches at the default readings only, not under every configuration of the server.")
+    var quick = false
+
+    @Flag(help: "List the MUST requirements the catalog asserts that no switch breaks; exit 1 when there is one.")
+    var coverage = false
 
     @Flag(
         name: .customLong("readings"), inversion: .prefixedNo,
@@ -52,7 +64,7 @@ struct SelfTestCommand: AsyncParsableCommand {
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let withReadings = readings ?? only.isEmpty
         let total =
-            (only.isEmpty ? known.count : only.count)
+            (only.isEmpty ? known.count : only.count) * EmbeddedTarget.switchConfigurations(quick: quick).count
             + (withReadings ? EmbeddedTarget.readingConfigurations.count : 0)
         let finished = Locked(0)
         let result: EmbeddedTarget.SelfTestResult
@@ -64,6 +76,7 @@ struct SelfTestCommand: AsyncParsableCommand {
                 httpClient: httpClient,
                 only: only,
                 readings: withReadings,
+                quick: quick,
                 notificationTimeout: .seconds(2)
             ) { line in
                 let done = finished.withLock { count -> Int in
@@ -79,6 +92,17 @@ struct SelfTestCommand: AsyncParsableCommand {
         try? await httpClient.shutdown()
         say("")
         say(MutationTest.table(result.outcomes))
+        let matrix = MutationTest.matrixTable(result.matrix, configurations: result.switchConfigurations)
+        if !matrix.isEmpty {
+            say("")
+            say(matrix)
+        }
+        var uncovered: [String] = []
+        if coverage {
+            say("")
+            say(MutationCoverage.report(catalog, outcomes: result.outcomes))
+            uncovered = MutationCoverage.uncovered(catalog, outcomes: result.outcomes).map(\.id)
+        }
         if !result.readings.isEmpty {
             say("")
             say(ReadingMatrix.table(result.readings))
@@ -96,7 +120,8 @@ struct SelfTestCommand: AsyncParsableCommand {
         }
         let seconds = Double(DurationText.milliseconds(clock.now - start)) / 1000
         say(String(format: "Selftest wall time: %.1f s", seconds))
-        let perfect = result.outcomes.allSatisfy(\.caught) && result.readings.allSatisfy(\.clean)
+        let perfect =
+            result.outcomes.allSatisfy(\.caught) && result.readings.allSatisfy(\.clean) && uncovered.isEmpty
         if !perfect || variant.fail > 0 || variant.error > 0 { throw ExitCode(ExitStatus.deviations) }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 
 /// The catalog catches every deviation switch of the reference server, by the requirement it breaks, and
 /// flags nothing on the conformant-but-different variant.
-@Suite(.timeLimit(.minutes(5))) struct SelfTestTests {
+@Suite(.timeLimit(.minutes(10))) struct SelfTestTests {
     @Test func everySwitchIsCaughtByItsRequirementAndEveryReadingAndTheVariantAreClean() async throws {
         let catalog = try Catalog.load(root: repositoryRoot)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
@@ -18,6 +18,7 @@ import Testing
                 catalog: catalog,
                 jobs: 4,
                 httpClient: httpClient,
+                quick: true,
                 notificationTimeout: .seconds(2)
             )
             try await httpClient.shutdown()
@@ -26,7 +27,9 @@ import Testing
             throw error
         }
         #expect(result.outcomes.count == EmbeddedTarget.switchNames.count)
-        #expect(result.outcomes.count >= 30)
+        #expect(result.outcomes.count >= 50)
+        // Every MUST requirement the catalog asserts is broken by a switch, and the selftest saw it caught.
+        #expect(MutationCoverage.uncovered(catalog, outcomes: result.outcomes).map(\.id) == [])
         for outcome in result.outcomes {
             #expect(
                 outcome.caught, "\(outcome.name) (\(outcome.level)) expected \(outcome.expected), got \(outcome.broken)"
@@ -53,6 +56,82 @@ import Testing
         let failing = result.variant.cases.filter { $0.verdict == .fail || $0.verdict == .error }
         #expect(failing.isEmpty, "\(failing.map { "\($0.id): \($0.deviations.map(\.message)) \($0.error ?? "")" })")
         #expect(result.variant.summary.total == catalog.cases.count)
+    }
+
+    /// The holes this suite once let through, each a switch: caught under every configuration of the server (the
+    /// default readings, each alternative alone, all at once, the variant), and on each operation it breaks.
+    @Test(arguments: [
+        "refusals-carried-out", "strangers-told-nested", "unknown-operation-server-error",
+        "interaction-details-missing", "foreign-action-allowed", "accept-leaves-invited",
+    ])
+    func aHoleThatOnceSlippedThroughIsCaughtUnderEveryConfiguration(switchName: String) async throws {
+        let catalog = try Catalog.load(root: repositoryRoot)
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let result: EmbeddedTarget.SelfTestResult
+        do {
+            result = try await EmbeddedTarget.selfTest(
+                catalog: catalog, jobs: 6, httpClient: httpClient, only: [switchName], readings: false,
+                notificationTimeout: .seconds(2))
+            try await httpClient.shutdown()
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+        #expect(result.matrix.count == EmbeddedTarget.switchConfigurations(quick: false).count)
+        for run in result.matrix {
+            #expect(
+                run.caught, "\(switchName) under \(run.configuration ?? "default"): \(run.broken) \(run.missedSites)")
+        }
+        #expect(result.outcomes.map(\.caught) == [true])
+    }
+
+    @Test func aSwitchCaughtUnderOneConfigurationOnlySurvives() {
+        func outcome(_ configuration: String, killed: Bool) -> MutationTest.Outcome {
+            var outcome = MutationTest.Outcome(
+                name: "x", level: .must, killed: killed, warned: false, rightReason: killed, broken: [],
+                expected: ["R"], summary: RunResult.Summary([]), durationMs: 1, problem: nil)
+            outcome.configuration = configuration
+            return outcome
+        }
+        let matrix = [
+            outcome("default", killed: true), outcome("a=b", killed: false), outcome("variant", killed: true),
+        ]
+        let combined = MutationTest.combine(matrix)
+        #expect(combined.count == 1)
+        #expect(combined.first?.survivedUnder == ["a=b"])
+        #expect(combined.first?.caught == false)
+        #expect(MutationTest.table(combined).contains("survived under a=b"))
+        let table = MutationTest.matrixTable(
+            matrix,
+            configurations: ["default", "a=b", "variant"].map { ReadingMatrix.Configuration(name: $0, readings: []) })
+        #expect(table.contains("x        k  S  k"))
+        #expect(table.hasSuffix("Caught in every configuration: 0/1 switches"))
+    }
+
+    @Test func coverageListsTheAssertedMustRequirementsNoSwitchWasSeenBreaking() {
+        let catalog = Catalog(
+            requirements: [
+                Requirement(id: "R-BROKEN", level: .must, section: "1", quote: "q"),
+                Requirement(id: "R-UNBROKEN", level: .must, section: "2", quote: "q"),
+                Requirement(id: "R-SHOULD", level: .should, section: "3", quote: "q"),
+            ],
+            cases: [
+                ConformanceCase(
+                    id: "c", operation: "o", title: "", requirements: [], given: [],
+                    steps: [
+                        .request(
+                            RequestStep(
+                                request: RequestTemplate(credentials: .role("agent1"), method: "GET", path: "/"),
+                                checks: ["R-BROKEN", "R-UNBROKEN", "R-SHOULD"].map {
+                                    Check(kind: .status(.exactly([200])), requirement: $0, readings: [])
+                                }, captures: []))
+                    ], file: "f", line: 1, agentsNeeded: 1)
+            ], goldens: [:])
+        let seen = MutationTest.Outcome(
+            name: "s", level: .must, killed: true, warned: false, rightReason: true, broken: ["R-BROKEN"],
+            expected: ["R-BROKEN", "R-UNBROKEN"], summary: RunResult.Summary([]), durationMs: 1, problem: nil)
+        #expect(MutationCoverage.uncovered(catalog, outcomes: [seen]).map(\.id) == ["R-UNBROKEN"])
+        #expect(MutationCoverage.report(catalog, outcomes: [seen]).contains("  R-UNBROKEN (2)"))
     }
 
     @Test func aWarnIsNotAKillAndARequirementElsewhereIsNotTheRightReason() {
