@@ -6,6 +6,8 @@
 public enum Deviation: String, CaseIterable, Sendable {
     // REST answers
     case okUppercase = "ok-uppercase"
+    case okUppercaseAfterAccept = "ok-uppercase-after-accept"
+    case okUppercaseEndConference = "ok-uppercase-end-conference"
     case errorStatus200 = "error-status-200"
     case serverErrorRefusals = "server-error-refusals"
     case htmlErrorPages = "html-error-pages"
@@ -19,6 +21,7 @@ public enum Deviation: String, CaseIterable, Sendable {
     case anonymousAllowed = "anonymous-allowed"
     case adminForbidden = "admin-forbidden"
     case adminGetEmpty = "admin-get-empty"
+    case adminMayOperate = "admin-may-operate"
     case unknownOperationOK = "unknown-operation-ok"
     case unknownOperationServerError = "unknown-operation-server-error"
     case interactionDetailsMissing = "interaction-details-missing"
@@ -64,6 +67,8 @@ public enum Deviation: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .okUppercase: "operations succeed with {\"status\":\"OK\"} instead of {\"status\":\"ok\"}"
+        case .okUppercaseAfterAccept: "operations other than Accept succeed with {\"status\":\"OK\"}"
+        case .okUppercaseEndConference: "EndConference succeeds with {\"status\":\"OK\"}"
         case .errorStatus200:
             "failed operations answer HTTP 200 with the error body instead of a 4xx (as refusal-status=200 does)"
         case .serverErrorRefusals: "refusals answer HTTP 500 with the error body instead of a 4xx"
@@ -77,6 +82,8 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .anyPassword: "a known user name with a wrong password is let in"
         case .anonymousAllowed: "a request without an Authorization header is served as the first agent"
         case .adminForbidden: "GET /interactions refuses the Contact Center Admin"
+        case .adminMayOperate:
+            "the Contact Center Admin may perform the operations of POST /me/interactions/{id} (as the owner would)"
         case .adminGetEmpty:
             "the Contact Center Admin's GET /me/interactions and GET /interactions/{id} answer {\"statusCode\":0} "
                 + "alone: neither refused nor served"

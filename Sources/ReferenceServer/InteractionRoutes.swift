@@ -68,7 +68,7 @@ struct InteractionRoutes: Sendable {
             properties = value
         }
         try await core.update(try context.interactionId(), properties: properties, by: agentId)
-        return await answer(dialect.statusBody(["status": .string(okStatus)]))
+        return await answer(dialect.statusBody(["status": .string(okStatus(nil))]))
     }
 
     /// `GET /me/interactions`: URIs of the interactions the agent works on, or the messages with `fields=*`; under
@@ -100,11 +100,12 @@ struct InteractionRoutes: Sendable {
     private func operate(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let body = try await request.jsonBody(limit: configuration.maxBodySize)
-        if case .admin = caller, deviations.contains(.refusalsCarriedOut),
+        if case .admin = caller, deviations.contains(.refusalsCarriedOut) || deviations.contains(.adminMayOperate),
             let operation = try? InteractionOperation.parse(body, configuration: configuration)
         {
             let id = try context.interactionId()
             await core.carryOut(operation, on: id)
+            if deviations.contains(.adminMayOperate) { return await success(operation) }
         }
         let agentId = try caller.requireAgent()
         let parsed: InteractionOperation?
@@ -112,13 +113,13 @@ struct InteractionRoutes: Sendable {
             parsed = try InteractionOperation.parse(body, configuration: configuration)
         } catch {
             if deviations.contains(.parametersUnchecked), Self.namesAnOperation(body, configuration) {
-                return await operationSuccess
+                return await success(nil)
             }
             throw error
         }
         guard let operation = parsed else {
             if deviations.contains(.unknownOperationOK) {
-                return await operationSuccess
+                return await success(nil)
             }
             let name = body["operationName"]?.stringValue ?? ""
             if deviations.contains(.unknownOperationServerError) {
@@ -127,7 +128,7 @@ struct InteractionRoutes: Sendable {
             throw APIFailure.badRequest("Unknown operationName '\(name)'")
         }
         try await core.perform(operation, on: try context.interactionId(), by: agentId)
-        return await operationSuccess
+        return await success(operation)
     }
 
     /// Whether the body names an operation the server knows (its parameters aside).
@@ -136,22 +137,31 @@ struct InteractionRoutes: Sendable {
         return InteractionOperation.names(configuration: configuration).contains(name)
     }
 
-    private var okStatus: String {
-        deviations.contains(.okUppercase) ? "OK" : "ok"
+    /// The `status` of a success body: "ok", or "OK" where an ok-uppercase switch covers the operation.
+    private func okStatus(_ operation: InteractionOperation?) -> String {
+        let upper: Bool
+        switch operation {
+        case .accept: upper = deviations.contains(.okUppercase)
+        case .endConference:
+            upper =
+                deviations.contains(.okUppercase) || deviations.contains(.okUppercaseAfterAccept)
+                || deviations.contains(.okUppercaseEndConference)
+        default: upper = deviations.contains(.okUppercase) || deviations.contains(.okUppercaseAfterAccept)
+        }
+        return upper ? "OK" : "ok"
     }
 
     /// `{"status":"ok"}`, or an empty 200 (`success-body=empty`, and always in the variant).
-    private var operationSuccess: Response {
-        get async {
-            let status: HTTPResponse.Status = deviations.contains(.successStatus202) ? .accepted : .ok
-            guard configuration.readings.successBody == .okBody, let body = dialect.operationSuccess(status: okStatus)
-            else {
-                return Response(status: status)
-            }
-            var response = await answer(dialect.statusBody(body))
-            response.status = status
-            return response
+    private func success(_ operation: InteractionOperation?) async -> Response {
+        let status: HTTPResponse.Status = deviations.contains(.successStatus202) ? .accepted : .ok
+        guard configuration.readings.successBody == .okBody,
+            let body = dialect.operationSuccess(status: okStatus(operation))
+        else {
+            return Response(status: status)
         }
+        var response = await answer(dialect.statusBody(body))
+        response.status = status
+        return response
     }
 
     private func currentMessage(_ interaction: Interaction) -> JSONValue {
