@@ -110,10 +110,16 @@ extension RequestStep {
     /// Whether the catalog allows the target to refuse this request, in its checks, their readings or an
     /// alternative: a `refused: true` check, or a status that only a refusal has (401, 403, 4xx).
     public var mayBeRefused: Bool {
-        let kinds = (checks + alternatives.flatMap { $0.checks ?? [] }).flatMap {
-            [$0.kind] + $0.readings.compactMap(\.kind)
-        }
-        return kinds.contains { kind in
+        Self.allowRefusal((checks + alternatives.flatMap { $0.checks ?? [] }).flatMap(\.allKinds))
+    }
+
+    /// Whether the step's own checks (not only an alternative of it) expect a refusal.
+    public var expectsRefusal: Bool {
+        Self.allowRefusal(checks.flatMap(\.allKinds))
+    }
+
+    private static func allowRefusal(_ kinds: [CheckKind]) -> Bool {
+        kinds.contains { kind in
             switch kind {
             case .refused(let wanted): wanted
             case .status(.family(let family)): family == 4
@@ -122,6 +128,11 @@ extension RequestStep {
             }
         }
     }
+}
+
+extension Check {
+    /// The check's kind and the kinds of its readings.
+    public var allKinds: [CheckKind] { [kind] + readings.compactMap(\.kind) }
 }
 
 /// Another reading of a request step: a different body to send, or different expectations of the same answer.

@@ -9,11 +9,13 @@ extension CaseExecution {
                 try template.body.map { try Template.substitute($0, variables).compactText }
             }
         if template.method != "GET", !template.path.hasPrefix("${notificationsURL}") { await markStepStart() }
-        // A request the target may refuse: what the agents see before it, to prove a refusal changed nothing.
+        // A request the target may refuse: what the agents see before it, to prove a refusal changed nothing. It is
+        // read for a step that expects a refusal; where a refusal is only another allowed answer (an Accept that
+        // may be refused as already done), a snapshot still standing from an earlier refusal serves.
         var before: StateSnapshot?
         if template.method != "GET" {
             if step.mayBeRefused, judge.catalog.requirement(Self.unchangedRequirement) != nil {
-                if snapshot == nil { snapshot = await readSnapshot() }
+                if snapshot == nil, step.expectsRefusal { snapshot = await readSnapshot() }
                 before = snapshot
             }
             snapshot = nil

@@ -11,14 +11,13 @@ extension CaseExecution {
     }
 
     /// Reads, all at once, what the case's agents can see of its interactions: each agent's
-    /// `GET /me/interactions?fields=*` and `GET /interactions/{id}` for each interaction. Nil when the case has no
+    /// `GET /me/interactions?fields=*` (what it handles), and `GET /interactions/{id}` for each interaction as the
+    /// case's first agent (the interaction's own state, also where no agent lists it). Nil when the case has no
     /// interaction or no agent to read as.
     func readSnapshot() async -> StateSnapshot? {
         let (ids, roles) = snapshotScope
-        guard !ids.isEmpty, !roles.isEmpty else { return nil }
-        let reads = roles.flatMap { role in
-            [(role, "/me/interactions?fields=*")] + ids.map { (role, "/interactions/" + $0) }
-        }
+        guard !ids.isEmpty, let first = roles.first else { return nil }
+        let reads = roles.map { ($0, "/me/interactions?fields=*") } + ids.map { (first, "/interactions/" + $0) }
         let client = self.client
         let profile = self.profile
         let volatile = Set(judge.catalog.volatileMembers)

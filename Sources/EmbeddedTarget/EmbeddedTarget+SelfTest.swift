@@ -70,7 +70,7 @@ extension EmbeddedTarget {
     /// Runs every switch under every switch configuration, each reading configuration, and the variant, `jobs`
     /// runs at a time (each against its own server), each run with `caseJobs` cases at once: a switch run spends
     /// most of its time waiting out notification deadlines, which overlap. A switch run takes only the cases that
-    /// cite a requirement the switch breaks (no other case can catch it).
+    /// cite a requirement the switch breaks, of its sites when it names them (no other case can catch it).
     public static func selfTest(
         catalog: Catalog,
         jobs: Int,
@@ -116,12 +116,18 @@ extension EmbeddedTarget {
                 await progress("switch \(outcome.name) [\(outcome.configuration ?? "default")]: \(result)")
             },
             runWith: { mutation, configuration in
-                let cases = catalog.cases.filter { $0.requirements.contains(where: mutation.expected.contains) }
+                // Only cases that can catch it: they cite a requirement it breaks, and are of one of its sites.
+                let cases = catalog.cases.filter { candidate in
+                    candidate.requirements.contains(where: mutation.expected.contains)
+                        && (mutation.sites.isEmpty || mutation.sites.contains(candidate.operation))
+                }
                 let options = Options(
                     deviations: [mutation.name], readings: configuration.readings, variant: configuration.variant,
                     notificationTimeout: notificationTimeout,
                     quietPeriod: notificationTimeout.map { min($0, .milliseconds(100)) })
-                let runOptions = RunOptions(filters: mutation.expected, jobs: max(1, min(caseJobs, cases.count)))
+                // Fewer cases at once than a whole run: each case at once holds three agents, each a Bayeux session,
+                // and many switch runs share the processors.
+                let runOptions = RunOptions(filters: cases.map(\.id), jobs: max(1, min(caseJobs / 2, cases.count)))
                 // The first configuration runs whole (what it reports broken is the coverage); the others stop
                 // once the switch is caught on every site.
                 let watch =

@@ -33,8 +33,8 @@ struct SelfTestCommand: AsyncParsableCommand {
 
     @OptionGroup var location: CatalogOptions
 
-    @Option(name: .long, help: "Runs at once (each with its own server; most of a switch run is waiting); default 12.")
-    var jobs = 12
+    @Option(name: .long, help: "Runs at once (each with its own server; most of a switch run is waiting); default 24.")
+    var jobs = 24
 
     @Option(name: .long, help: "Only this switch (repeatable); skips the readings unless --readings is given.")
     var only: [String] = []

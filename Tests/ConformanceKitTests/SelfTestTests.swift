@@ -16,7 +16,7 @@ import Testing
         do {
             result = try await EmbeddedTarget.selfTest(
                 catalog: catalog,
-                jobs: 4,
+                jobs: 8,
                 httpClient: httpClient,
                 quick: true,
                 notificationTimeout: .seconds(2)
@@ -27,7 +27,7 @@ import Testing
             throw error
         }
         #expect(result.outcomes.count == EmbeddedTarget.switchNames.count)
-        #expect(result.outcomes.count >= 50)
+        #expect(result.outcomes.count >= 55)
         // Every MUST requirement the catalog asserts is broken by a switch, and the selftest saw it caught.
         #expect(MutationCoverage.uncovered(catalog, outcomes: result.outcomes).map(\.id) == [])
         for outcome in result.outcomes {
