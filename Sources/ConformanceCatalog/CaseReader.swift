@@ -80,8 +80,7 @@ package struct CaseReader {
     static func implicitRequirements(_ steps: [Step]) -> [String] {
         let kinds = steps.flatMap { step -> [CheckKind] in
             guard case .request(let request) = step else { return [] }
-            return (request.checks + request.alternatives.flatMap { $0.checks ?? [] })
-                .flatMap { [$0.kind] + $0.readings.compactMap(\.kind) }
+            return (request.checks + request.alternatives.flatMap { $0.checks ?? [] }).flatMap(\.allKinds)
         }
         // A step with another reading to try keeps the first answer's server error (Judge.firstAnswerFailures).
         let triesAnother = steps.contains { step in
@@ -100,13 +99,14 @@ package struct CaseReader {
     }
 
     /// Whether the runner reads the state around a refusal in these steps: they create an interaction, and a
-    /// request other than a GET may be refused.
+    /// request other than a GET expects a refusal (the runner reads a snapshot before such a step; it proves a
+    /// refusal that is only an alternative answer with a snapshot read for an earlier one).
     static func provesUnchanged(_ steps: [Step]) -> Bool {
         let creates = steps.contains { if case .createInteraction = $0 { true } else { false } }
         return creates
             && steps.contains { step in
                 guard case .request(let request) = step else { return false }
-                return request.request.method != "GET" && request.mayBeRefused
+                return request.request.method != "GET" && request.expectsRefusal
             }
     }
 

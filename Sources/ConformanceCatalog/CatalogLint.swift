@@ -54,6 +54,11 @@ public struct CatalogLint: Sendable {
     /// Requirements the runner asserts itself, over every case: a reading answered both ways in one run.
     public static let assertedByTheRunner: Set<String> = ["READING-CONSISTENT"]
 
+    /// The requirements a check, notification, reading or fallback of a case asserts, or the runner does.
+    public static func assertedRequirements(_ catalog: Catalog) -> Set<String> {
+        Set(catalog.cases.flatMap { ($0.given + $0.steps).flatMap(\.requirements) }).union(assertedByTheRunner)
+    }
+
     /// Whether CI may pass: no problem and every MUST and SHOULD requirement asserted by a case. An INFO
     /// requirement no case asserts is listed, but does not fail the lint.
     public var isClean: Bool {
@@ -129,8 +134,7 @@ public struct CatalogLint: Sendable {
 
     /// Coverage per level, MUST first: a requirement counts only when a step of some case asserts it.
     public static func coverage(of catalog: Catalog) -> [Coverage] {
-        let asserted = Set(catalog.cases.flatMap { ($0.given + $0.steps).flatMap(\.requirements) })
-            .union(Self.assertedByTheRunner)
+        let asserted = Self.assertedRequirements(catalog)
         return RequirementLevel.allCases.map { level in
             let ids = catalog.requirements.filter { $0.level == level }.map(\.id)
             return Coverage(

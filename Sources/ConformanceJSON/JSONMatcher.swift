@@ -204,11 +204,12 @@ public enum JSONMatcher {
         return nil
     }
 
-    /// Whether `text` appears as a whole token in a string of the value (a URI that holds an id too) or in a member
-    /// name: not inside a longer run of letters and digits, so id `12` is not mentioned by `123` or `A12`.
+    /// Whether `text` appears as a whole token in a string or a number of the value (a URI that holds an id too,
+    /// a numeric id) or in a member name: not inside a longer run of letters and digits, so id `12` is not mentioned by `123` or `A12`.
     public static func mentions(_ text: String, in value: JSONValue) -> Bool {
         switch value {
         case .string(let string): mentions(text, inString: string)
+        case .number(let number): mentions(text, inString: JSONValue.format(number))
         case .array(let elements): elements.contains { mentions(text, in: $0) }
         case .object(let object):
             object.contains { mentions(text, inString: $0.key) || mentions(text, in: $0.value) }

@@ -38,24 +38,26 @@ extension CaseExecution {
             evaluation = try judge.judge(step.checks, answer: answer, request: request, variables: variables)
         }
         await reportGoldens(step.checks, answer: answer, matched: evaluation)
-        // Whatever another reading makes of the step, a server error or a body that is not JSON stays a deviation.
+        // Whatever another reading makes of the step, a server error (or, before another request is sent, a body
+        // that is not JSON) stays a deviation.
+        let resends = step.fallback != nil || step.alternatives.contains { $0.body != nil || $0.path != nil }
         let firstAnswerFailures =
-            evaluation.deviates ? judge.firstAnswerFailures(step.checks, answer: answer, request: request) : []
-        // Another request that did what the first did not: the state may have changed as it asked.
-        var resent = false
+            evaluation.deviates
+            ? judge.firstAnswerFailures(step.checks, answer: answer, request: request, resends: resends) : []
+        // Another request that was not refused: the state may have changed as it asked.
+        sentUnrefused = false
         if evaluation.deviates, !step.alternatives.isEmpty,
-            let (alternative, sentAgain) = try await firstHolding(
-                step.alternatives, of: step, answer: answer, request: request)
+            let alternative = try await firstHolding(step.alternatives, of: step, answer: answer, request: request)
         {
             evaluation = alternative
             evaluation.deviations += firstAnswerFailures
-            resent = sentAgain
         } else if !evaluation.deviates, let observed = step.observes {
             evaluation.observations.append(observed)
         }
         if let fallback = step.fallback, evaluation.deviates {
             let fallbackBody = try Template.substitute(fallback.body, variables).compactText
             if let (retry, retryAnswer) = try await send(template, body: fallbackBody) {
+                if !Judge.isRefusal(retryAnswer) { sentUnrefused = true }
                 var retried = try judge.judge(step.checks, answer: retryAnswer, request: retry, variables: variables)
                 if retried.deviations.isEmpty {
                     retried.deviations =
@@ -65,11 +67,9 @@ extension CaseExecution {
                                 actual: fallbackBody, message: fallback.message, curl: retry.curl)
                         ] + firstAnswerFailures
                     evaluation = retried
-                    resent = true
                 }
             }
         }
-        if let before, !resent, Judge.isRefusal(answer) { await proveUnchanged(since: before, by: request) }
         variables.merge(evaluation.captures) { _, new in new }
         if case .success(let json) = answer.json {
             for capture in step.captures {
@@ -77,18 +77,22 @@ extension CaseExecution {
             }
         }
         ledger.take(evaluation)
-        return evaluation.deviations.isEmpty ? .passed : .deviated
+        var changed = false
+        if let before, !sentUnrefused, Judge.isRefusal(answer) {
+            changed = await proveUnchanged(since: before, by: request)
+        }
+        return evaluation.deviations.isEmpty && !changed ? .passed : .deviated
     }
 
     /// The first other reading of the step that the target follows, judged on a new request when the alternative
-    /// sends another body, else on the step's answer, and whether it sent one; nil when none holds. A reading it
-    /// shows gets a NOTE, as a check's reading does.
+    /// sends another body, else on the step's answer; nil when none holds. A reading it shows gets a NOTE, as a
+    /// check's reading does. A request it sends that is not refused is noted in `sentUnrefused`.
     func firstHolding(
         _ alternatives: [StepAlternative],
         of step: RequestStep,
         answer: HTTPAnswer,
         request: SentRequest
-    ) async throws -> (Judgement, resent: Bool)? {
+    ) async throws -> Judgement? {
         for alternative in alternatives {
             var judged = (request, answer)
             let resends = alternative.body != nil || alternative.path != nil
@@ -103,6 +107,7 @@ extension CaseExecution {
                     continue
                 }
                 judged = sent
+                if !Judge.isRefusal(sent.1) { sentUnrefused = true }
             }
             var evaluation = try judge.judge(
                 alternative.checks ?? step.checks, answer: judged.1, request: judged.0, variables: variables)
@@ -111,7 +116,7 @@ extension CaseExecution {
                     evaluation.observations.append(observed)
                     evaluation.notes.append(judge.alternativeNote(observed))
                 }
-                return (evaluation, resends)
+                return evaluation
             }
         }
         return nil

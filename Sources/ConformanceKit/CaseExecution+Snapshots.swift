@@ -32,13 +32,13 @@ extension CaseExecution {
                     do {
                         let answer = try await client.send(
                             method: "GET", url: profile.baseURL + path, headers: headers, body: nil)
-                        // A GET that is refused shows its status: an error body is no state (it may carry a
-                        // request id).
+                        // A GET that is refused (any status, with the error body or a statusCode other than 0)
+                        // shows that it is: an error body is no state (it may carry a request id or a time).
                         let shown: JSONValue =
                             switch answer.json {
-                            case .success(let json) where answer.status / 100 == 2:
-                                StateSnapshot.reduce(json, ids: ids, volatile: volatile)
-                            case .success, .failure: answer.status / 100 == 2 ? .string(answer.bodySummary) : .null
+                            case _ where Judge.isRefusal(answer) || answer.status / 100 != 2: .string("(refused)")
+                            case .success(let json): StateSnapshot.reduce(json, ids: ids, volatile: volatile)
+                            case .failure: .string(answer.bodySummary)
                             }
                         return (index, StateSnapshot.View(label: label, status: answer.status, shown: shown))
                     } catch {
@@ -54,13 +54,13 @@ extension CaseExecution {
     }
 
     /// Proves a refused request changed nothing its agents can see: any difference between the snapshots before
-    /// and after it is a deviation of ERROR-NO-CHANGE, naming what changed. The snapshot after it stands for the
-    /// state until the next request that may change it.
-    func proveUnchanged(since before: StateSnapshot, by request: SentRequest) async {
-        guard let after = await readSnapshot() else { return }
+    /// and after it is a deviation of ERROR-NO-CHANGE, naming what changed (true then). The snapshot after it
+    /// stands for the state until the next request that may change it.
+    func proveUnchanged(since before: StateSnapshot, by request: SentRequest) async -> Bool {
+        guard let after = await readSnapshot() else { return false }
         let changes = StateSnapshot.changes(from: before, to: after)
         snapshot = changes.isEmpty ? after : nil
-        guard !changes.isEmpty else { return }
+        guard !changes.isEmpty else { return false }
         ledger.transcript.append(
             "snapshot after the refusal of \(request.method) \(request.path): \(changes.count) change(s)")
         ledger.record(
@@ -71,6 +71,7 @@ extension CaseExecution {
                         + "shows" + (change.pointer.isEmpty ? "" : " at \(change.pointer)")
                         + ": \(change.before) before, \(change.after) after", curl: request.curl)
             })
+        return true
     }
 
     static let unchangedRequirement = CaseReader.unchangedRequirement

@@ -120,21 +120,28 @@ struct Judge: Sendable {
                 + "expected a 4xx", curl: request.curl)
     }
 
+    /// A deviation of ERROR-NOT-5XX: the answer was a server error.
+    func serverError(_ answer: HTTPAnswer, _ request: SentRequest, _ message: String) -> Deviation {
+        deviation(
+            Self.serverErrorRequirement, expected: "any status but 5xx",
+            actual: "HTTP \(answer.status) \(answer.bodySummary)", message: message, curl: request.curl)
+    }
+
     /// What the first answer of a step shows whatever another reading then makes of the step: a server error is
     /// never a refusal nor an allowed alternative, and a body that is not JSON breaks the step's body check. An
     /// alternative that sends another request, or a fallback, cannot make these pass.
-    func firstAnswerFailures(_ checks: [Check], answer: HTTPAnswer, request: SentRequest) -> [Deviation] {
+    func firstAnswerFailures(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, resends: Bool) -> [Deviation]
+    {
         var failures: [Deviation] = []
         let place = "\(request.method) \(request.path)"
         if answer.status / 100 == 5 {
             failures.append(
-                deviation(
-                    Self.serverErrorRequirement, expected: "any status but 5xx",
-                    actual: "HTTP \(answer.status) \(answer.bodySummary)",
-                    message: "\(place): the first answer was a server error (HTTP \(answer.status)), before another "
-                        + "reading of the step was tried", curl: request.curl))
+                serverError(
+                    answer, request,
+                    "\(place): the first answer was a server error (HTTP \(answer.status)), before another reading "
+                        + "of the step was tried"))
         }
-        if !answer.bodyIsEmpty, case .failure(let parseError) = answer.json,
+        if resends, !answer.bodyIsEmpty, case .failure(let parseError) = answer.json,
             let bodyCheck = checks.first(where: { if case .body = $0.kind { true } else { false } })
         {
             failures.append(
@@ -178,11 +185,10 @@ struct Judge: Sendable {
             // ERROR-NOT-5XX (a MUST) whatever the level of the check that met it.
             if answer.status / 100 == 5 {
                 judgement.deviations.append(
-                    deviation(
-                        Self.serverErrorRequirement, expected: "any status but 5xx",
-                        actual: "HTTP \(answer.status) \(answer.bodySummary)",
-                        message: "\(place): a server error is neither a refusal nor a success: HTTP \(answer.status) "
-                            + answer.bodySummary + said, curl: request.curl))
+                    serverError(
+                        answer, request,
+                        "\(place): a server error is neither a refusal nor a success: HTTP \(answer.status) "
+                            + answer.bodySummary + said))
             } else if Self.isRefusal(answer) != wanted {
                 let answered = "HTTP \(answer.status) \(answer.bodySummary)"
                 deviate(

@@ -14,9 +14,8 @@ extension MutationTest {
         return await BoundedMap.map(pairs, jobs: jobs, progress: progress) { pair in
             let (declared, configuration) = pair
             guard let mutation = declared.under(configuration) else {
-                var outcome = Outcome(
-                    name: declared.name, level: .must, killed: false, warned: false, rightReason: false, broken: [],
-                    expected: declared.expected, summary: RunResult.Summary([]), durationMs: 0, problem: nil)
+                var outcome = notRun(declared, problem: nil)
+                // Nothing to catch here: the switch changes no answer under this configuration.
                 outcome.inert = true
                 outcome.configuration = configuration.name
                 return outcome
@@ -25,10 +24,7 @@ extension MutationTest {
             do {
                 outcome = MutationTest.outcome(mutation, try await runWith(mutation, configuration))
             } catch {
-                outcome = Outcome(
-                    name: mutation.name, level: .must, killed: false, warned: false, rightReason: false, broken: [],
-                    expected: mutation.expected, summary: RunResult.Summary([]), durationMs: 0,
-                    problem: String(describing: error))
+                outcome = notRun(mutation, problem: String(describing: error))
             }
             outcome.configuration = configuration.name
             return outcome

@@ -112,24 +112,12 @@ public enum MutationTest {
         return outcome
     }
 
-    /// Runs `runWith` for every switch, `jobs` at a time; outcomes come back in the order of `switches`.
-    public static func run(
-        _ switches: [Switch],
-        jobs: Int,
-        progress: @escaping @Sendable (Outcome) async -> Void = { _ in },
-        runWith: @escaping @Sendable (Switch) async throws -> RunResult
-    ) async -> [Outcome] {
-        await BoundedMap.map(switches, jobs: jobs, progress: progress) { mutation in
-            do {
-                return outcome(mutation, try await runWith(mutation))
-            } catch {
-                return Outcome(
-                    name: mutation.name, level: .must, killed: false, warned: false, rightReason: false, broken: [],
-                    expected: mutation.expected, summary: RunResult.Summary([]), durationMs: 0,
-                    problem: String(describing: error)
-                )
-            }
-        }
+    /// The outcome of a switch that did not run: its run could not happen (`problem`), or it had nothing to
+    /// catch there.
+    static func notRun(_ mutation: Switch, problem: String?) -> Outcome {
+        Outcome(
+            name: mutation.name, level: .must, killed: false, warned: false, rightReason: false, broken: [],
+            expected: mutation.expected, summary: RunResult.Summary([]), durationMs: 0, problem: problem)
     }
 
     /// The table `conformance selftest` prints: the switches that break a MUST (killed only by a FAIL naming the

@@ -8,6 +8,7 @@ enum ReadingConsistency {
 
     /// The results with that deviation added (and their verdicts made again) where a reading is MIXED.
     static func judge(_ results: [CaseResult], readings: [ReadingDefinition], catalog: Catalog) -> [CaseResult] {
+        guard let stated = catalog.requirement(requirement) else { return results }
         var results = results
         for reading in readings {
             let sides = reading.alternatives.map { alternative in
@@ -31,13 +32,13 @@ enum ReadingConsistency {
                     results[index].deviations.append(
                         Deviation(
                             requirement: requirement,
-                            level: catalog.requirement(requirement)?.level ?? .should,
+                            level: stated.level,
                             pointer: "/readings/\(reading.name)",
                             expected: "\(reading.name)=\(main.0), as in the other cases",
                             actual: "\(reading.name)=\(name)",
                             message: "\(reading.title): the target answers this open point both ways in one run ("
                                 + named + ")",
-                            erratum: catalog.requirement(requirement)?.erratum,
+                            erratum: stated.erratum,
                             curl: nil))
                     if !results[index].requirements.contains(requirement) {
                         results[index].requirements.append(requirement)

@@ -112,7 +112,9 @@ extension EmbeddedTarget {
         let matrix = await MutationTest.run(
             selected, under: columns, jobs: switchJobs,
             progress: { outcome in
-                let result = outcome.caught ? (outcome.level == .should ? "warned" : "killed") : "SURVIVED"
+                let result =
+                    outcome.inert
+                    ? "inert" : outcome.caught ? (outcome.level == .should ? "warned" : "killed") : "SURVIVED"
                 await progress("switch \(outcome.name) [\(outcome.configuration ?? "default")]: \(result)")
             },
             runWith: { mutation, configuration in

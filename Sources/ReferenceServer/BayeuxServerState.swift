@@ -67,10 +67,6 @@ struct BayeuxServerState: Sendable {
         }
     }
 
-    /// Queues `notifications` for their users' subscribed sessions and completes the held connects that can now
-    /// carry them. Messages for a user with no subscribed session are dropped. A notification without a channel of
-    /// its own goes on the publish channel, to the sessions subscribed to that spelling, once per session; one with a
-    /// channel of its own (or a forced channel) goes to every session subscribed to either spelling.
     /// The strangers-told-nested switch: every other subscribed session hears of the interaction, nested in an
     /// activity message that names it by URI only.
     private mutating func tellStrangers(of notification: AgentNotification, on channel: String) {
@@ -89,6 +85,10 @@ struct BayeuxServerState: Sendable {
         }
     }
 
+    /// Queues `notifications` for their users' subscribed sessions and completes the held connects that can now
+    /// carry them. Messages for a user with no subscribed session are dropped. A notification without a channel of
+    /// its own goes on the publish channel, to the sessions subscribed to that spelling, once per session; one with a
+    /// channel of its own (or a forced channel) goes to every session subscribed to either spelling.
     mutating func publish(_ notifications: [AgentNotification], at now: ContinuousClock.Instant) -> [BayeuxDelivery] {
         expireSessions(at: now)
         let clientIds = sessions.keys.sorted()

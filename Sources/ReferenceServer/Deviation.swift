@@ -83,7 +83,8 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .anonymousAllowed: "a request without an Authorization header is served as the first agent"
         case .adminForbidden: "GET /interactions refuses the Contact Center Admin"
         case .adminMayOperate:
-            "the Contact Center Admin may perform the operations of POST /me/interactions/{id} (as the owner would)"
+            "the Contact Center Admin's operations of POST /me/interactions/{id} are answered as successes (and, where "
+                + "the interaction's owner could do them, done silently)"
         case .adminGetEmpty:
             "the Contact Center Admin's GET /me/interactions and GET /interactions/{id} answer {\"statusCode\":0} "
                 + "alone: neither refused nor served"
@@ -101,8 +102,9 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .rejectAfterAccept: "Reject of an interaction the agent accepted succeeds and does nothing"
         case .updateBeforeAccept: "UpdateProperties by the invited agent succeeds before it accepts"
         case .conferenceInviteeNeverJoins:
-            "a conference invitee never becomes a party: it is not listed, and its Accept is refused"
-        case .messageTypeMissing: "interaction messages (notifications and listings) carry no messageTypeName"
+            "a conference invitee never becomes a party (never a participant), and its Accept is refused"
+        case .messageTypeMissing:
+            "top-level interaction messages (notifications and listings) carry no messageTypeName"
         case .interactionDetailsMissing:
             "GET /interactions/{id} answers {\"statusCode\":0,\"interactionId\":...} without the interaction's details"
         case .leaveConferenceOnly: "only \"LeaveConference\" is accepted; \"EndConference\" is an unknown operation"

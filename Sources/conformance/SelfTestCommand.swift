@@ -53,6 +53,9 @@ struct SelfTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try location.load()
+        if coverage, !only.isEmpty {
+            throw ValidationError("--coverage needs every switch: it cannot be given with --only")
+        }
         let known = Set(EmbeddedTarget.switchNames)
         if let unknown = only.first(where: { !known.contains($0) }) {
             throw ValidationError(

@@ -54,11 +54,15 @@ import Testing
     @Test func theFirstAnswerOfAStepKeepsItsServerErrorAndItsMalformedBody() {
         let checks = [JudgeTests.check(.body(pattern: ["status": "ok"], source: nil))]
         let failures = Self.judge.firstAnswerFailures(
-            checks, answer: JudgeTests.answer(500, "<html>oops</html>"), request: Self.request)
+            checks, answer: JudgeTests.answer(500, "<html>oops</html>"), request: Self.request, resends: true)
         #expect(failures.map(\.requirement) == ["ERROR-NOT-5XX", "ACCEPT-SUCCESS-BODY"])
+        // Judged again without a new request, a body that is not JSON is for the step's checks to judge.
+        let sameAnswer = Self.judge.firstAnswerFailures(
+            checks, answer: JudgeTests.answer(500, "<html>oops</html>"), request: Self.request, resends: false)
+        #expect(sameAnswer.map(\.requirement) == ["ERROR-NOT-5XX"])
         #expect(
             Self.judge.firstAnswerFailures(
-                checks, answer: JudgeTests.answer(400, Self.errorBody), request: Self.request
+                checks, answer: JudgeTests.answer(400, Self.errorBody), request: Self.request, resends: true
             ).isEmpty)
     }
 
@@ -88,6 +92,8 @@ import Testing
         #expect(!JSONMatcher.mentions("12", in: ["id": "123"]))
         #expect(!JSONMatcher.mentions("12", in: ["id": "A12"]))
         #expect(JSONMatcher.mentions("12", in: ["uri": "/interactions/12?x=1"]))
+        #expect(JSONMatcher.mentions("12", in: ["id": 12]))
+        #expect(!JSONMatcher.mentions("12", in: ["count": 120]))
         let pattern = try? JSONPattern(reading: ["$mentions": .string(id)])
         #expect(pattern.map { JSONMatcher.match($0, nested).isMatch } == true)
     }
