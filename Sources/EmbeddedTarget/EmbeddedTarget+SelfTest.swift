@@ -118,11 +118,13 @@ extension EmbeddedTarget {
                 await progress("switch \(outcome.name) [\(outcome.configuration ?? "default")]: \(result)")
             },
             runWith: { mutation, configuration in
-                // Only cases that can catch it: they cite a requirement it breaks, and are of one of its sites.
-                let cases = catalog.cases.filter { candidate in
+                // Only cases that can catch it: they cite a requirement it breaks, and are of one of its sites. A
+                // switch whose requirements only the runner asserts over a whole run (READING-CONSISTENT) runs all.
+                let citing = catalog.cases.filter { candidate in
                     candidate.requirements.contains(where: mutation.expected.contains)
                         && (mutation.sites.isEmpty || mutation.sites.contains(candidate.operation))
                 }
+                let cases = citing.isEmpty ? catalog.cases : citing
                 let options = Options(
                     deviations: [mutation.name], readings: configuration.readings, variant: configuration.variant,
                     notificationTimeout: notificationTimeout,

@@ -8,6 +8,7 @@ public enum Deviation: String, CaseIterable, Sendable {
     case okUppercase = "ok-uppercase"
     case okUppercaseAfterAccept = "ok-uppercase-after-accept"
     case okUppercaseEndConference = "ok-uppercase-end-conference"
+    case successBodyMixed = "success-body-mixed"
     case errorStatus200 = "error-status-200"
     case serverErrorRefusals = "server-error-refusals"
     case htmlErrorPages = "html-error-pages"
@@ -46,6 +47,7 @@ public enum Deviation: String, CaseIterable, Sendable {
     case queueKeepsOwner = "queue-keeps-owner"
     case propertiesNotUpdated = "properties-not-updated"
     case workbinNotPlaced = "workbin-not-placed"
+    case workbinStringServerError = "workbin-string-server-error"
     case noWorkbinContent = "no-workbin-content"
     case transferKeepsOwner = "transfer-keeps-owner"
     case transferNotifiesNobody = "transfer-notifies-nobody"
@@ -69,6 +71,12 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .okUppercase: "operations succeed with {\"status\":\"OK\"} instead of {\"status\":\"ok\"}"
         case .okUppercaseAfterAccept: "operations other than Accept succeed with {\"status\":\"OK\"}"
         case .okUppercaseEndConference: "EndConference succeeds with {\"status\":\"OK\"}"
+        case .successBodyMixed:
+            "Accept succeeds with {\"status\":\"ok\"}, every other operation with an empty 200: both readings of "
+                + "success-body in one run"
+        case .workbinStringServerError:
+            "the owner's PlaceInWorkbin with the workbin as a string answers HTTP 500 (and does nothing); the list form "
+                + "works"
         case .errorStatus200:
             "failed operations answer HTTP 200 with the error body instead of a 4xx (as refusal-status=200 does)"
         case .serverErrorRefusals: "refusals answer HTTP 500 with the error body instead of a 4xx"

@@ -127,7 +127,14 @@ struct InteractionRoutes: Sendable {
             }
             throw APIFailure.badRequest("Unknown operationName '\(name)'")
         }
-        try await core.perform(operation, on: try context.interactionId(), by: agentId)
+        let id = try context.interactionId()
+        if deviations.contains(.workbinStringServerError), case .placeInWorkbin = operation,
+            body["workbin"]?.stringValue != nil,
+            (try? await core.interaction(id))?.participants.contains(agentId) == true
+        {
+            throw APIFailure(status: .internalServerError, description: "Internal server error")
+        }
+        try await core.perform(operation, on: id, by: agentId)
         return await success(operation)
     }
 
@@ -154,7 +161,9 @@ struct InteractionRoutes: Sendable {
     /// `{"status":"ok"}`, or an empty 200 (`success-body=empty`, and always in the variant).
     private func success(_ operation: InteractionOperation?) async -> Response {
         let status: HTTPResponse.Status = deviations.contains(.successStatus202) ? .accepted : .ok
-        guard configuration.readings.successBody == .okBody,
+        let mixedEmpty: Bool
+        if case .accept = operation { mixedEmpty = false } else { mixedEmpty = deviations.contains(.successBodyMixed) }
+        guard configuration.readings.successBody == .okBody, !mixedEmpty,
             let body = dialect.operationSuccess(status: okStatus(operation))
         else {
             return Response(status: status)

@@ -41,7 +41,7 @@ import Testing
         }
         #expect(
             result.outcomes.filter { $0.level == .should }.map(\.name).sorted() == [
-                "duplicate-notifications", "error-status-200", "transfer-notifies-nobody",
+                "duplicate-notifications", "error-status-200", "success-body-mixed", "transfer-notifies-nobody",
             ])
         #expect(result.readings.count == EmbeddedTarget.readingConfigurations.count)
         for reading in result.readings {
@@ -65,6 +65,7 @@ import Testing
         let switches = [
             "refusals-carried-out", "strangers-told-nested", "unknown-operation-server-error",
             "interaction-details-missing", "foreign-action-allowed", "accept-leaves-invited",
+            "workbin-string-server-error",
         ]
         let catalog = try Catalog.load(root: repositoryRoot)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
