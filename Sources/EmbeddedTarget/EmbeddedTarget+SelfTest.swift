@@ -131,7 +131,9 @@ extension EmbeddedTarget {
                     quietPeriod: notificationTimeout.map { min($0, .milliseconds(100)) })
                 // Fewer cases at once than a whole run: each case at once holds three agents, each a Bayeux session,
                 // and many switch runs share the processors.
-                let runOptions = RunOptions(filters: cases.map(\.id), jobs: max(1, min(caseJobs / 2, cases.count)))
+                // (A whole-catalog run keeps the usual number.)
+                let jobs = citing.isEmpty ? caseJobs : max(1, min(caseJobs / 2, cases.count))
+                let runOptions = RunOptions(filters: citing.isEmpty ? [] : cases.map(\.id), jobs: jobs)
                 // The first configuration runs whole (what it reports broken is the coverage); the others stop
                 // once the switch is caught on every site.
                 let watch =
