@@ -13,9 +13,9 @@ extension Catalog {
             try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
         }
         let presetsPath = (specs as NSString).appendingPathComponent("presets.yaml")
-        let presets =
+        let (presets, volatileMembers) =
             FileManager.default.fileExists(atPath: presetsPath)
-            ? problems.attempt { () throws(InputFileError) in try loadPresets(presetsPath) } ?? [:] : [:]
+            ? problems.attempt { () throws(InputFileError) in try loadPresets(presetsPath) } ?? ([:], []) : ([:], [])
         let readingsPath = (specs as NSString).appendingPathComponent("readings.yaml")
         var readings: [ReadingDefinition] = []
         if let requirements, FileManager.default.fileExists(atPath: readingsPath) {
@@ -61,10 +61,7 @@ extension Catalog {
             requirements: requirements ?? [], cases: cases, goldens: reader.goldens, readings: readings)
         catalog.mutations = mutations
         catalog.presets = presets
-        if FileManager.default.fileExists(atPath: presetsPath) {
-            catalog.volatileMembers =
-                problems.attempt { () throws(InputFileError) in try loadVolatileMembers(presetsPath) } ?? []
-        }
+        catalog.volatileMembers = volatileMembers
         catalog.goldenRoot = goldenRoot
         if requirements != nil {
             for problem in catalog.referenceProblems() { problems.add(problem) }
@@ -127,20 +124,17 @@ extension Catalog {
         return requirements
     }
 
-    package static func loadPresets(_ path: String) throws(InputFileError) -> [String: YAMLValue] {
+    /// Reads `specs/presets.yaml`: the presets by name, and its `volatile:` members (members that change on every
+    /// read, such as a server clock, left out when the runner proves that a refused request changed nothing).
+    package static func loadPresets(_ path: String) throws(InputFileError)
+        -> (presets: [String: YAMLValue], volatile: [String])
+    {
         let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
         try root.rejectUnknownFields(["presets", "volatile"])
         let presets = try root.required("presets").mapping("presets")
         var result: [String: YAMLValue] = [:]
         for key in presets.keys { result[key] = presets[key] }
-        return result
-    }
-
-    /// The `volatile:` members of `specs/presets.yaml`: members that change on every read (a server clock), left
-    /// out when the runner proves that a refused request changed nothing.
-    package static func loadVolatileMembers(_ path: String) throws(InputFileError) -> [String] {
-        let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
-        return try root["volatile"]?.strings("the volatile members") ?? []
+        return (result, try root["volatile"]?.strings("the volatile members") ?? [])
     }
 
     /// Every case id is unique and every cited requirement exists: one problem per broken reference.

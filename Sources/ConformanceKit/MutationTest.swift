@@ -40,6 +40,18 @@ public enum MutationTest {
             if !sites.isEmpty, effective.sites.isEmpty { return nil }
             return effective
         }
+
+        /// Whether a case's result catches the switch: it reports a requirement the switch breaks, at the level
+        /// the switch must be caught at (FAIL for a MUST switch, WARN for a SHOULD switch).
+        public func isCaught(by result: CaseResult, at level: RequirementLevel) -> Bool {
+            result.deviations.contains { expected.contains($0.requirement) && $0.level == level }
+        }
+
+        /// The level a switch breaking requirements of these levels must be caught at: WARN only when all are
+        /// SHOULD (or less), else FAIL.
+        public static func catchLevel(_ levels: [RequirementLevel]) -> RequirementLevel {
+            levels.min() == .should ? .should : .must
+        }
     }
 
     /// What the catalog made of one switch.
@@ -89,12 +101,9 @@ public enum MutationTest {
         let level = mutation.expected.compactMap { result.clauses[$0]?.level }.min() ?? .must
         let killed = result.exitCode(strict: false) != 0 && mutation.expected.contains(where: must.contains)
         let warned = mutation.expected.contains(where: should.contains)
-        let wanted: RequirementLevel = level == .should ? .should : .must
+        let wanted = Switch.catchLevel([level])
         let missed = mutation.sites.filter { site in
-            !result.cases.contains { found in
-                found.operation == site
-                    && found.deviations.contains { mutation.expected.contains($0.requirement) && $0.level == wanted }
-            }
+            !result.cases.contains { $0.operation == site && mutation.isCaught(by: $0, at: wanted) }
         }
         var outcome = Outcome(
             name: mutation.name,

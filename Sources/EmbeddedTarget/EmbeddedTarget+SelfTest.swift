@@ -140,9 +140,7 @@ extension EmbeddedTarget {
                     configuration == columns.first
                     ? nil
                     : MutationTest.CatchWatch(
-                        mutation,
-                        level: mutation.expected.compactMap { catalog.requirement($0)?.level }.min() == .should
-                            ? .should : .must)
+                        mutation, levels: mutation.expected.compactMap { catalog.requirement($0)?.level })
                 return try await runUntilCaught(
                     catalog: catalog, runOptions: runOptions, options: options, httpClient: httpClient, watch: watch)
             })
