@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "ConformanceJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(

@@ -16,6 +16,8 @@ public struct BayeuxEndpoint: Sendable {
     public var retry: BayeuxRetryPolicy
     /// How long a connect may be held when the server never advised a `timeout`.
     public var defaultConnectHold: Duration
+    /// The user agent's cookies: sent with every request, and kept from every reply (nil: no cookies).
+    public var cookies: CookieJar?
 
     public init(
         url: String,
@@ -24,7 +26,8 @@ public struct BayeuxEndpoint: Sendable {
         connectGrace: Duration = .seconds(10),
         maxBodyBytes: Int = 16 * 1024 * 1024,
         retry: BayeuxRetryPolicy = BayeuxRetryPolicy(),
-        defaultConnectHold: Duration = .seconds(30)
+        defaultConnectHold: Duration = .seconds(30),
+        cookies: CookieJar? = nil
     ) {
         self.url = url
         self.headers = headers
@@ -33,6 +36,7 @@ public struct BayeuxEndpoint: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.retry = retry
         self.defaultConnectHold = defaultConnectHold
+        self.cookies = cookies
     }
 
     /// An `Authorization` header for HTTP Basic authentication.

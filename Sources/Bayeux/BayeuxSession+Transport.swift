@@ -13,6 +13,9 @@ extension BayeuxSession {
         for (name, value) in endpoint.headers {
             request.headers.add(name: name, value: value)
         }
+        let cookies = endpoint.cookies
+        let url = endpoint.url
+        if let cookie = cookies?.header(for: url) { request.headers.add(name: "Cookie", value: cookie) }
         request.body = .bytes(Array(BayeuxMessage.encodeBatch(messages).utf8))
         let client = httpClient
         let prepared = request
@@ -23,6 +26,7 @@ extension BayeuxSession {
             // reported; the race bounds reading the body too.
             reply = try await withDeadline(.now + timeout + .milliseconds(500)) {
                 let response = try await client.execute(prepared, timeout: .nanoseconds(timeout.saturatingNanoseconds))
+                cookies?.store(response.headers["set-cookie"], from: url)
                 var body: [UInt8] = []
                 for try await chunk in response.body {
                     guard body.count + chunk.readableBytes <= maxBodyBytes else {

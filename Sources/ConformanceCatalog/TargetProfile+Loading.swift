@@ -22,7 +22,7 @@ extension TargetProfile {
         let root = try YAMLValue.parse(text, file: file).mapping("the target profile")
         try root.rejectUnknownFields([
             "name", "baseURL", "notifications", "auth", "agents", "admin", "queues", "workbins", "mediaTypes",
-            "fixtures", "timeouts",
+            "fixtures", "timeouts", "cookies",
         ])
         let baseValue = try root.required("baseURL")
         let baseURL = try httpURL(baseValue.string("baseURL"), field: "baseURL", at: baseValue)
@@ -53,6 +53,7 @@ extension TargetProfile {
             fixtures: try fixtures(root.required("fixtures"))
         )
         if let node = root["timeouts"] { profile.timeouts = try timeouts(node) }
+        if let node = root["cookies"] { profile.cookies = try node.boolean("cookies") }
         return profile
     }
 

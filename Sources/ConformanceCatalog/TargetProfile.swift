@@ -48,6 +48,8 @@ public struct TargetProfile: Sendable, Hashable {
     public var mediaTypes: [String]
     public var fixtures: Fixtures
     public var timeouts: Timeouts
+    /// Keep a cookie jar per account, for REST and Bayeux alike, as a browser or CometD client does (`cookies:`).
+    public var cookies = true
 
     public init(
         name: String,

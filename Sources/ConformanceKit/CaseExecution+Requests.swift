@@ -155,7 +155,8 @@ extension CaseExecution {
                 method: template.method,
                 url: url,
                 headers: headers,
-                body: body.map { Array($0.utf8) }
+                body: body.map { Array($0.utf8) },
+                cookiesOf: wrong ? nil : account?.username
             )
             ledger.transcript.append(
                 "\(who): \(template.method) \(path)\(body.map { " " + $0 } ?? "") → HTTP \(answer.status) \(answer.bodySummary)"

@@ -26,12 +26,12 @@ extension CaseExecution {
                 group.addTask {
                     let label = "\(role): GET \(path)"
                     var headers: [(String, String)] = [("Accept", "application/json")]
-                    if let header = Credentials.role(role).authorization(in: profile).header {
-                        headers.append(("Authorization", header))
-                    }
+                    let (account, authorization, _) = Credentials.role(role).authorization(in: profile)
+                    if let authorization { headers.append(("Authorization", authorization)) }
                     do {
                         let answer = try await client.send(
-                            method: "GET", url: profile.baseURL + path, headers: headers, body: nil)
+                            method: "GET", url: profile.baseURL + path, headers: headers, body: nil,
+                            cookiesOf: account?.username)
                         // A GET that is refused (any status, with the error body or a statusCode other than 0)
                         // shows that it is: an error body is no state (it may carry a request id or a time).
                         let shown: JSONValue =

@@ -187,7 +187,8 @@ extension Explorer {
             curl: CurlCommand.line(method: method, url: url, account: account, wrongPassword: wrong, body: text))
         guard
             let answer = try? await client.send(
-                method: method, url: url, headers: headers, body: text.map { Array($0.utf8) })
+                method: method, url: url, headers: headers, body: text.map { Array($0.utf8) },
+                cookiesOf: wrong ? nil : account?.username)
         else { return nil }
         return (request, answer)
     }

@@ -17,6 +17,8 @@ struct NotificationSessions: Sendable {
     let timeout: Duration
     /// Once it trips, the sessions close without a disconnect: the target no longer answers.
     var breaker = CircuitBreaker(limit: 0)
+    /// Each agent's cookies, shared with its REST requests.
+    var cookies = CookieJars()
 
     /// Opens a session per agent role (`agent1`...), all at once, runs `body` with their inboxes and the problems
     /// of the ones that could not be opened, then closes them (all at once too).
@@ -76,7 +78,8 @@ struct NotificationSessions: Sendable {
             headers: [("Authorization", BasicAuth.header(account.username, account.password))],
             requestTimeout: timeout,
             connectGrace: timeout,
-            maxBodyBytes: 16 * 1024 * 1024
+            maxBodyBytes: 16 * 1024 * 1024,
+            cookies: cookies.jar(for: account.username)
         )
         do {
             try await BayeuxSession.withSession(

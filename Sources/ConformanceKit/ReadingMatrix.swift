@@ -9,11 +9,14 @@ public enum ReadingMatrix {
         public var readings: [String]
         /// The conformant-but-different variant of the target, rather than its readings alone.
         public var variant: Bool
+        /// How the target is deployed (the reference server's `--deploy` traits): none changes what is conformant.
+        public var deployment: [String]
 
-        public init(name: String, readings: [String], variant: Bool = false) {
+        public init(name: String, readings: [String], variant: Bool = false, deployment: [String] = []) {
             self.name = name
             self.readings = readings
             self.variant = variant
+            self.deployment = deployment
         }
     }
 
@@ -78,7 +81,7 @@ public enum ReadingMatrix {
     public static func table(_ outcomes: [Outcome]) -> String {
         let width = max(13, outcomes.map(\.name.count).max() ?? 0)
         var lines = [
-            "Readings (every alternative must pass: 0 FAIL, 0 ERROR):",
+            "Readings and deployments (each must pass: 0 FAIL, 0 ERROR):",
             "configuration".padding(toLength: width, withPad: " ", startingAt: 0)
                 + "  result  PASS NOTE WARN FAIL ERROR  reported as",
         ]
@@ -90,17 +93,19 @@ public enum ReadingMatrix {
                 + String(outcome.summary.error).leftPadded(5)
             let reported =
                 outcome.problem.map { "could not run: \($0)" }
-                ?? (outcome.readings.count == 1
-                    ? outcome.reported.values.first.map { $0.isEmpty ? "not observed" : $0.joined(separator: ", ") }
-                        ?? "-"
-                    : "\(outcome.readings.count) readings at once")
+                ?? (outcome.readings.isEmpty
+                    ? "default readings"
+                    : outcome.readings.count == 1
+                        ? outcome.reported.values.first.map { $0.isEmpty ? "not observed" : $0.joined(separator: ", ") }
+                            ?? "-"
+                        : "\(outcome.readings.count) readings at once")
             lines.append(
                 outcome.name.padding(toLength: width, withPad: " ", startingAt: 0)
                     + "  \(result)  \(counts)  \(reported)")
             for failing in outcome.failing.prefix(5) { lines.append("    \(failing)") }
         }
         let clean = outcomes.filter(\.clean).count
-        lines.append("Readings: \(clean)/\(outcomes.count) configurations clean")
+        lines.append("Readings and deployments: \(clean)/\(outcomes.count) configurations clean")
         return lines.joined(separator: "\n")
     }
 }

@@ -32,6 +32,9 @@ public struct Runner: Sendable {
     public let catalog: Catalog
     public let profile: TargetProfile
     public let options: RunOptions
+    /// The agents' cookie jars; nil: one per account, as the profile's `cookies:` says (tests share one to show
+    /// why the suite does not).
+    var cookieJars: CookieJars?
 
     public init(catalog: Catalog, profile: TargetProfile, options: RunOptions = RunOptions()) {
         self.catalog = catalog
@@ -52,7 +55,11 @@ public struct Runner: Sendable {
         var timeouts = profile.timeouts
         if let requestTimeout = options.requestTimeout { timeouts.request = requestTimeout }
         let breaker = CircuitBreaker(limit: options.maxTransportFailures)
-        let client = TargetClient(httpClient: httpClient, timeout: timeouts.request, breaker: breaker)
+        let client = {
+            var client = TargetClient(httpClient: httpClient, timeout: timeouts.request, breaker: breaker)
+            client.cookies = cookieJars ?? CookieJars(enabled: profile.cookies)
+            return client
+        }()
         let caseTimeouts = timeouts
         try await probe(timeout: timeouts.request)
         let cases = selectedCases
@@ -67,7 +74,8 @@ public struct Runner: Sendable {
             // A reset that got no answer at all: the target is down or hung, and no case can start.
             breaker.tripIfLastUnanswered(.fixtures)
         }
-        let sessions = NotificationSessions(profile: profile, timeout: caseTimeouts.request, breaker: breaker)
+        let sessions = NotificationSessions(
+            profile: profile, timeout: caseTimeouts.request, breaker: breaker, cookies: client.cookies)
         let order = Self.schedule(cases, jobs: options.jobs)
         let (caseResults, notifications, channels, shapes) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {

@@ -32,6 +32,8 @@ public struct TargetClient: Sendable {
     public var caseMeter: ExchangeMeter?
     /// Which service the exchanges go to; the breaker counts each apart.
     public var service = CircuitBreaker.Service.api
+    /// The cookie jar of each account, shared with its notification session.
+    public var cookies = CookieJars()
 
     public init(
         httpClient: HTTPClient,
@@ -66,14 +68,19 @@ public struct TargetClient: Sendable {
         method: String,
         url: String,
         headers: [(String, String)],
-        body: [UInt8]?
+        body: [UInt8]?,
+        cookiesOf account: String? = nil
     ) async throws(TransportError) -> HTTPAnswer {
         if let trip = breaker.trip {
             throw TransportError(url: url, reason: trip.description, unreachable: false)
         }
+        let jar = cookies.jar(for: account)
+        var headers = headers
+        if let cookie = jar?.header(for: url) { headers.append(("Cookie", cookie)) }
         do {
             let answer = try await exchange(method: method, url: url, headers: headers, body: body)
             breaker.recordAnswer(from: service, caseId: caseId)
+            jar?.store(answer.headers.filter { $0.0.lowercased() == "set-cookie" }.map(\.1), from: url)
             return answer
         } catch {
             if error.silent { breaker.recordFailure(of: service, reason: error.reason) }

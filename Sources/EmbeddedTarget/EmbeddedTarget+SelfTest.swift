@@ -24,6 +24,12 @@ extension EmbeddedTarget {
             + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
     }
 
+    /// The deployment configurations a self-test runs: each trait alone, then all at once (default readings).
+    public static var deploymentConfigurations: [ReadingMatrix.Configuration] {
+        deploymentNames.map { ReadingMatrix.Configuration(name: "deploy \($0)", readings: [], deployment: [$0]) }
+            + [ReadingMatrix.Configuration(name: "deploy all at once", readings: [], deployment: deploymentNames)]
+    }
+
     /// The configurations every switch runs under: the default readings; unless `quick`, also each reading
     /// configuration and the variant, since a hole may open under one reading only.
     public static func switchConfigurations(quick: Bool) -> [ReadingMatrix.Configuration] {
@@ -83,7 +89,7 @@ extension EmbeddedTarget {
         progress: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws -> SelfTestResult {
         let selected = try switches(in: catalog).filter { only.isEmpty || only.contains($0.name) }
-        let configurations = readings ? readingConfigurations : []
+        let configurations = readings ? readingConfigurations + deploymentConfigurations : []
         let columns = switchConfigurations(quick: quick)
         // The reading runs take no notification timeouts, the switch runs often do: give the switches most slots.
         let readingJobs = configurations.isEmpty ? 0 : max(1, jobs / 3)
@@ -101,7 +107,11 @@ extension EmbeddedTarget {
             let result = try await run(
                 catalog: catalog,
                 runOptions: RunOptions(jobs: caseJobs),
-                options: Options(readings: configuration.readings, notificationTimeout: cleanTimeout),
+                options: {
+                    var options = Options(readings: configuration.readings, notificationTimeout: cleanTimeout)
+                    options.deployment = configuration.deployment
+                    return options
+                }(),
                 httpClient: httpClient
             ) { _ in }.get()
             await progress(

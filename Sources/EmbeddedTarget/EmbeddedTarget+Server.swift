@@ -16,6 +16,11 @@ extension EmbeddedTarget {
             deviations: deviations, readings: try readings(options.readings))
         configuration.agents = self.agents(count: agents)
         configuration.variant = options.variant
+        for name in options.deployment {
+            guard let trait = DeploymentTrait(rawValue: name) else { throw UnknownDeployment(name: name) }
+            configuration.deployment.insert(trait)
+        }
+        if let latency = options.notificationLatency { configuration.notificationLatency = latency }
         return try await ReferenceServer.withRunning(configuration) { server in
             var profile = try TargetProfile.parse(
                 yaml: server.profileYAML(name: name(options)), file: "embedded profile")
@@ -23,5 +28,14 @@ extension EmbeddedTarget {
             if let quietPeriod = options.quietPeriod { profile.timeouts.quietPeriod = quietPeriod }
             return try await body(profile)
         }
+    }
+}
+
+/// A `--deploy` name that the reference server does not have.
+public struct UnknownDeployment: Error, Sendable, CustomStringConvertible {
+    public var name: String
+
+    public var description: String {
+        "--deploy '\(name)' is unknown; it is one of \(EmbeddedTarget.deploymentNames.joined(separator: ", "))"
     }
 }

@@ -20,6 +20,10 @@ public enum EmbeddedTarget {
         public var notificationTimeout: Duration?
         /// Overrides the profile's quiet period (the wait per step once no notification has ever arrived).
         public var quietPeriod: Duration?
+        /// Names of `--deploy` traits (see ``deploymentNames``).
+        public var deployment: [String] = []
+        /// The mean delay of notifications (`--notification-latency`).
+        public var notificationLatency: Duration?
 
         public init(
             deviations: [String] = [],
@@ -88,6 +92,14 @@ public enum EmbeddedTarget {
         }
     }
 
+    /// The names of the reference server's deployment traits (`--deploy`).
+    public static var deploymentNames: [String] { DeploymentTrait.allCases.map(\.rawValue) }
+
+    /// Each deployment trait with what it does.
+    public static var deployments: [(name: String, summary: String)] {
+        DeploymentTrait.allCases.map { ($0.rawValue, $0.summary) }
+    }
+
     /// The names of the reference server's deviation switches.
     public static var switchNames: [String] { ServerSwitch.allCases.map(\.rawValue) }
 
@@ -133,6 +145,8 @@ public enum EmbeddedTarget {
         if !options.deviations.isEmpty { name += " (deviating: \(options.deviations.joined(separator: ", ")))" }
         let readings = (try? self.readings(options.readings).nonDefault) ?? options.readings
         if !readings.isEmpty { name += " (reading: \(readings.joined(separator: ", ")))" }
+        if !options.deployment.isEmpty { name += " (deployed with: \(options.deployment.joined(separator: ", ")))" }
+        if let latency = options.notificationLatency { name += " (notification latency \(latency))" }
         return name
     }
 

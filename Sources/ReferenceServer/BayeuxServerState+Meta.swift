@@ -26,6 +26,9 @@ extension BayeuxServerState {
             }
             return BayeuxReaction(replies: [unknownClient("/meta/connect", object)])
         }
+        if settings.expiresSessionsOnce, session.delivered > 0, !expiredUsers.contains(user) {
+            return expire(session, object)
+        }
         var reaction = BayeuxReaction()
         if let previous = session.heldConnect {
             // A newer connect for the same session releases the one held before it.
@@ -40,6 +43,7 @@ extension BayeuxServerState {
         session.hasConnected = true
         if !session.queue.isEmpty || isClosing || (isFirst && !settings.holdsFirstConnect) {
             reaction.replies = [connectReply(.string(clientId), id: id)] + session.queue
+            session.delivered += session.queue.count
             session.queue = []
         } else {
             lastToken += 1
@@ -75,9 +79,26 @@ extension BayeuxServerState {
                 return reply(channel, id: id, successful: false, echo + [("error", "403::Forbidden channel")])
             }
             session.subscriptions += requested.filter { !session.subscriptions.contains($0) }
+            if let returning = kept.removeValue(forKey: user) { session.queue = returning + session.queue }
         }
         sessions[clientId] = session
         return reply(channel, id: id, successful: true, echo)
+    }
+
+    /// The `session-expiry` deployment: the session ends as if it had timed out, its undelivered messages are
+    /// kept for the user's next session, and the connect is told to handshake again.
+    mutating func expire(_ session: BayeuxSession, _ object: JSONObject) -> BayeuxReaction {
+        expiredUsers.insert(session.user)
+        kept[session.user, default: []] += session.queue
+        sessions[session.clientId] = nil
+        var reaction = BayeuxReaction(replies: [unknownClient("/meta/connect", object)])
+        if let held = session.heldConnect {
+            reaction.deliveries.append(
+                BayeuxDelivery(
+                    token: held.token, messages: [connectReply(.string(session.clientId), id: held.requestId)])
+            )
+        }
+        return reaction
     }
 
     mutating func disconnect(_ object: JSONObject, user: String) -> BayeuxReaction {

@@ -26,6 +26,9 @@ struct BayeuxServerState: Sendable {
         var misspellsClientId = false
         /// Queue every message twice (a deviation).
         var deliversTwice = false
+        /// Expire each user's session once, at its first connect after a delivery, keeping what it had not yet
+        /// delivered for the user's next session (the `session-expiry` deployment).
+        var expiresSessionsOnce = false
     }
 
     /// The channels a client may subscribe to; the document writes it with and without the slash.
@@ -37,6 +40,11 @@ struct BayeuxServerState: Sendable {
     var isClosing = false
     var lastToken = 0
     var lastMessageId = 0
+    /// Users whose session the server expired once (`session-expiry`).
+    var expiredUsers: Set<String> = []
+    /// Messages for users whose session expired and who have not subscribed again yet, delivered to their next
+    /// session.
+    var kept: [String: [JSONValue]] = [:]
 
     init(settings: Settings) {
         self.settings = settings
@@ -108,6 +116,11 @@ struct BayeuxServerState: Sendable {
                 }
                 sessions[clientId] = session
             }
+            if kept[notification.agentId] != nil {
+                lastMessageId += 1
+                kept[notification.agentId, default: []].append(
+                    ["channel": .string(channel), "data": notification.data, "id": .string(String(lastMessageId))])
+            }
             if settings.tellsStrangersNested { tellStrangers(of: notification, on: channel) }
         }
         return clientIds.compactMap { clientId in
@@ -135,6 +148,7 @@ struct BayeuxServerState: Sendable {
         for clientId in sessions.keys {
             sessions[clientId]?.queue = []
         }
+        for user in kept.keys { kept[user] = [] }
     }
 
     /// Whether `clientId` has a connect held open.
@@ -148,6 +162,7 @@ struct BayeuxServerState: Sendable {
     mutating func complete(_ clientId: String, at now: ContinuousClock.Instant) -> BayeuxDelivery? {
         guard var session = sessions[clientId], let held = session.heldConnect else { return nil }
         let messages = [connectReply(.string(clientId), id: held.requestId)] + session.queue
+        session.delivered += session.queue.count
         session.queue = []
         session.heldConnect = nil
         session.lastSeen = now

@@ -11,6 +11,8 @@ struct BayeuxSession: Sendable, Hashable {
     var lastSeen: ContinuousClock.Instant
     /// Whether a `/meta/connect` came for this session (the first one may be answered at once).
     var hasConnected = false
+    /// How many messages its connects carried.
+    var delivered = 0
     /// The `/meta/connect` the server holds open for this session, if any.
     var heldConnect: HeldConnect?
 }

@@ -27,7 +27,15 @@ struct NotificationRoutes: Sendable {
         case .object: messages = [body]
         default: throw APIFailure.badRequest("A Bayeux request is a JSON array of messages or one message object")
         }
-        let replies = await core.exchange(messages, user: caller.accountId)
-        return .json(.array(configuration.dialect.wire(replies)))
+        guard configuration.deployment.contains(.sessionCookie) else {
+            let replies = await core.exchange(messages, user: caller.accountId)
+            return .json(.array(configuration.dialect.wire(replies)))
+        }
+        let (admitted, refused, setCookie) = await core.admit(
+            messages, user: caller.accountId, cookieHeader: request.headers[.cookie])
+        let replies = admitted.isEmpty ? [] : await core.exchange(admitted, user: caller.accountId)
+        var response = Response.json(.array(configuration.dialect.wire(refused + replies)))
+        if let setCookie { response.headers[.setCookie] = setCookie }
+        return response
     }
 }

@@ -102,6 +102,7 @@ public struct ReferenceServer: Sendable {
         let configuration = self.configuration
         let core = ServerCore(configuration: configuration)
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: ConnectionCloseMiddleware(enabled: configuration.deployment.contains(.connectionClose)))
         router.add(middleware: LatencyMiddleware(latency: configuration.latency))
         router.add(
             middleware: ErrorBodyMiddleware(configuration: configuration))
@@ -124,7 +125,7 @@ public struct ReferenceServer: Sendable {
             logger: logger
         )
         var services: [any Service] = [application, LongPollRelease(core: core)]
-        if configuration.dialect == .variant {
+        if configuration.dialect == .variant || configuration.effectiveNotificationLatency > .zero {
             services.append(ScheduledDelivery(core: core))
         }
         return ServiceGroup(

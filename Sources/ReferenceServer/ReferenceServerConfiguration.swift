@@ -31,6 +31,17 @@ public struct ReferenceServerConfiguration: Sendable {
     public var maxBodySize: Int
     /// Added before every REST answer (API and fixtures; not Bayeux), to stand for a network link.
     public var latency: Duration = .zero
+    /// How the server is deployed: cookies, session expiry, closed connections, other messages, slow notifications.
+    public var deployment: Set<DeploymentTrait> = []
+    /// The mean delay of a notification after its change, spread uniformly 250 ms either side (never below zero)
+    /// and kept in order per agent; zero delivers at once. `slow-notifications` sets 450 ms when this is zero.
+    public var notificationLatency: Duration = .zero
+
+    /// The notification latency in force: the one given, else the one `slow-notifications` stands for.
+    var effectiveNotificationLatency: Duration {
+        if notificationLatency > .zero { return notificationLatency }
+        return deployment.contains(.slowNotifications) ? DeploymentTrait.defaultNotificationLatency : .zero
+    }
 
     public init(
         host: String = "127.0.0.1",

@@ -20,6 +20,11 @@ public struct RunningReferenceServer: Sendable {
         self.core = core
     }
 
+    /// The users whose Bayeux session the `session-expiry` deployment has expired so far.
+    public func expiredSessionUsers() async -> Set<String> {
+        await core.bayeux.expiredUsers
+    }
+
     /// The Bayeux endpoint, `baseURL/notifications`.
     public var notificationsURL: String { baseURL + "/notifications" }
 

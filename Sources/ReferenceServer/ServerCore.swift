@@ -20,6 +20,10 @@ actor ServerCore {
     var watcherContinuations: [Int: CheckedContinuation<Bool, Never>] = [:]
     var watcherResults: [Int: Bool] = [:]
     var lastWatcher = 0
+    /// The `session-cookie` deployment's cookies: value → the user whose handshake set it.
+    var browsers: [String: String] = [:]
+    /// When each agent's latest delayed notification is due (`""` for the variant's, which keep one order for all).
+    private var lastDue: [String: ContinuousClock.Instant] = [:]
     /// Where the server listens, for the absolute URIs of `GET /me/interactions`.
     private(set) var baseURL: String
 
@@ -39,7 +43,8 @@ actor ServerCore {
                 tellsStrangersNested: deviations.contains(.strangersToldNested),
                 acceptsUnknownClients: deviations.contains(.unknownClientAccepted),
                 misspellsClientId: deviations.contains(.handshakeMisspellsClientId),
-                deliversTwice: deviations.contains(.duplicateNotifications)
+                deliversTwice: deviations.contains(.duplicateNotifications),
+                expiresSessionsOnce: configuration.deployment.contains(.sessionExpiry)
             )
         )
         self.baseURL = "http://\(configuration.host):\(configuration.port)/api/v2"
@@ -102,15 +107,53 @@ actor ServerCore {
         let notifications =
             configuration.deviations.contains(.messageTypeMissing) ? given.map(Self.withoutMessageType) : given
         let center = self.center
-        let arranged = configuration.dialect.arrange(notifications, interactionsURL: baseURL + "/interactions") {
+        var arranged = configuration.dialect.arrange(notifications, interactionsURL: baseURL + "/interactions") {
             center.interactions(handledBy: $0).count
         }
-        if let delay = configuration.dialect.notificationDelay() {
-            scheduleContinuation.yield(
-                ScheduledPublication(notifications: arranged, due: .now + delay, generation: resets)
-            )
+        if configuration.deployment.contains(.otherMessages) { arranged = Self.withOtherMessages(arranged) }
+        let latency = configuration.effectiveNotificationLatency
+        if latency > .zero {
+            // Each agent's messages at their own time, in the order of the changes for that agent.
+            var agents: [String] = []
+            for notification in arranged where !agents.contains(notification.agentId) {
+                agents.append(notification.agentId)
+            }
+            for agent in agents {
+                let spread = Int.random(in: -250...250)
+                let delay = max(.zero, latency + .milliseconds(spread))
+                schedule(arranged.filter { $0.agentId == agent }, after: delay, order: agent)
+            }
+        } else if let delay = configuration.dialect.notificationDelay() {
+            schedule(arranged, after: delay, order: "")
         } else {
             publishNow(arranged)
+        }
+    }
+
+    /// Hands a change's notifications to `ScheduledDelivery`, due after `delay` but never before the ones
+    /// scheduled earlier in the same `order`.
+    private func schedule(_ notifications: [AgentNotification], after delay: Duration, order: String) {
+        var due = ContinuousClock.now + delay
+        if let last = lastDue[order], due <= last { due = last + .microseconds(1) }
+        lastDue[order] = due
+        scheduleContinuation.yield(
+            ScheduledPublication(notifications: notifications, due: due, generation: resets, order: order))
+    }
+
+    /// The `other-messages` deployment: each agent's interaction messages are followed, on the same channel, by
+    /// an InteractionActivityMessage about the same interaction and a ServiceStateMessage naming none.
+    private static func withOtherMessages(_ notifications: [AgentNotification]) -> [AgentNotification] {
+        notifications.flatMap { notification -> [AgentNotification] in
+            guard notification.channel == nil, let id = notification.data["id"] else { return [notification] }
+            let activity: JSONValue = [
+                "messageTypeName": "InteractionActivityMessage", "id": id, "activity": "changed",
+            ]
+            let service: JSONValue = ["messageTypeName": "ServiceStateMessage", "service": "interactions"]
+            return [
+                notification,
+                AgentNotification(agentId: notification.agentId, data: activity, channel: nil),
+                AgentNotification(agentId: notification.agentId, data: service, channel: nil),
+            ]
         }
     }
 

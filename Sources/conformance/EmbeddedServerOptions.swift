@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConformanceReport
 import EmbeddedTarget
 
 /// How the bundled reference server behaves: `--deviate`, `--reading`, `--variant`, shared by `run` (embedded
@@ -25,18 +26,48 @@ struct EmbeddedServerOptions: ParsableArguments {
     )
     var variant = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Deploy the reference server as a lab does (repeatable): \(EmbeddedTarget.deploymentNames.joined(separator: ", ")).",
+            discussion: "`conformance serve --list-deployments` says what each does. None is a deviation.")
+    )
+    var deploy: [String] = []
+
+    @Option(
+        name: .long,
+        help:
+            "Deliver notifications this long after the change on average, spread 250 ms either side and in order per agent, e.g. 450ms (a message bus)."
+    )
+    var notificationLatency: String?
+
     /// Whether any of the options was given.
-    var isUsed: Bool { !deviate.isEmpty || !reading.isEmpty || variant }
+    var isUsed: Bool {
+        !deviate.isEmpty || !reading.isEmpty || variant || !deploy.isEmpty || notificationLatency != nil
+    }
 
     /// The options as the embedded target takes them.
     var options: EmbeddedTarget.Options {
-        EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
+        var options = EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
+        options.deployment = deploy
+        options.notificationLatency = notificationLatency.flatMap { DurationText.parse($0) }
+        return options
     }
 
     func validate() throws {
         let known = Set(EmbeddedTarget.switchNames)
         if let unknown = deviate.first(where: { !known.contains($0) }) {
             throw ValidationError(EmbeddedTarget.UnknownSwitch(name: unknown).description)
+        }
+        let deployments = Set(EmbeddedTarget.deploymentNames)
+        if let unknown = deploy.first(where: { !deployments.contains($0) }) {
+            throw ValidationError(
+                "--deploy '\(unknown)' is unknown; it is one of \(EmbeddedTarget.deploymentNames.joined(separator: ", "))"
+            )
+        }
+        if let notificationLatency, DurationText.parse(notificationLatency) == nil {
+            throw ValidationError(
+                "--notification-latency '\(notificationLatency)' is not a duration like 450ms or 0.5s")
         }
         do {
             try EmbeddedTarget.validate(readings: reading)

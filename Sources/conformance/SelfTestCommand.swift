@@ -19,9 +19,10 @@ struct SelfTestCommand: AsyncParsableCommand {
             operations (its `sites`), on each of them. A switch that \
             breaks only a SHOULD must WARN on that requirement and is listed in its own rows, not as a kill. \
             A switch run takes only the cases that cite a requirement the switch breaks. \
-            Each alternative of each reading of the document (alone, then all non-default ones at once), and the \
-            variant (which differs from the reference wherever the document allows), must get no FAIL and no \
-            ERROR. Exit 0 when all of that holds, 1 otherwise.
+            Each alternative of each reading of the document (alone, then all non-default ones at once), each \
+            deployment trait of `serve --deploy` (a session cookie, session expiry, closed connections, other \
+            messages, slow notifications; alone, then all at once), and the variant (which differs from the \
+            reference wherever the document allows), must get no FAIL and no ERROR. Exit 0 when all of that holds, 1 otherwise.
 
             Examples:
               conformance selftest
@@ -68,7 +69,8 @@ struct SelfTestCommand: AsyncParsableCommand {
         let withReadings = readings ?? only.isEmpty
         let total =
             (only.isEmpty ? known.count : only.count) * EmbeddedTarget.switchConfigurations(quick: quick).count
-            + (withReadings ? EmbeddedTarget.readingConfigurations.count : 0)
+            + (withReadings
+                ? EmbeddedTarget.readingConfigurations.count + EmbeddedTarget.deploymentConfigurations.count : 0)
         let finished = Locked(0)
         let result: EmbeddedTarget.SelfTestResult
         do {

@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
               conformance serve --list-deviations
               conformance serve --reading refusal-status=200 --reading notification-channel=trailing-slash
               conformance serve --list-readings
+              conformance serve --deploy session-cookie --deploy session-expiry --notification-latency 450ms
+              conformance serve --list-deployments
             """
     )
 
@@ -49,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List the readings with their alternatives (* marks the default), then exit.")
     var listReadings = false
 
+    @Flag(name: .long, help: "List the deployment traits of --deploy, then exit.")
+    var listDeployments = false
+
     func run() async throws {
         if listDeviations {
             // What each switch breaks is catalog data; without a catalog the list still names the switches.
@@ -65,6 +70,13 @@ struct ServeCommand: AsyncParsableCommand {
             print(Self.readingList())
             return
         }
+        if listDeployments {
+            let width = EmbeddedTarget.deployments.map(\.name.count).max() ?? 0
+            for (name, summary) in EmbeddedTarget.deployments {
+                print("\(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(summary)")
+            }
+            return
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not between 0 and 65535") }
         // validate() has refused unknown switches and readings.
         let deviations = Set(behaviour.deviate.compactMap(ServerDeviation.init(rawValue:)))
@@ -73,6 +85,8 @@ struct ServeCommand: AsyncParsableCommand {
             port: port, deviations: deviations, readings: readings)
         configuration.host = host
         configuration.variant = behaviour.variant
+        configuration.deployment = Set(behaviour.deploy.compactMap(DeploymentTrait.init(rawValue:)))
+        if let latency = behaviour.options.notificationLatency { configuration.notificationLatency = latency }
         guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
         configuration.agents = EmbeddedTarget.agents(count: agents)
         if let latency {
@@ -84,6 +98,10 @@ struct ServeCommand: AsyncParsableCommand {
         let profileOut = profileOut
         let switches = deviations.map(\.rawValue).sorted()
         let chosen = readings.nonDefault
+        let deployed =
+            configuration.deployment.map(\.rawValue).sorted()
+            + (configuration.notificationLatency > .zero
+                ? ["notification latency \(configuration.notificationLatency)"] : [])
         let server = ReferenceServer(configuration: configuration)
         do {
             try await server.run { running in
@@ -94,6 +112,9 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 if !chosen.isEmpty {
                     say("Readings other than the default: \(chosen.joined(separator: ", "))")
+                }
+                if !deployed.isEmpty {
+                    say("Deployed with: \(deployed.joined(separator: ", "))")
                 }
                 if let profileOut {
                     do {

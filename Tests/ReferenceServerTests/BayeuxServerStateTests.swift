@@ -252,3 +252,41 @@ import Testing
         #expect(state.sessions[clientId]?.queue.count == 1)
     }
 }
+
+@Suite struct BayeuxSessionExpiryTests {
+    let start = ContinuousClock.now
+
+    @Test func aSessionExpiresOnceAfterADeliveryAndItsMessagesWaitForTheNextOne() throws {
+        var state = BayeuxServerState(settings: .init(expiresSessionsOnce: true))
+        let helper = BayeuxServerStateTests()
+        let first = try helper.session("agent-1", in: &state)
+        let message = AgentNotification(agentId: "agent-1", data: ["id": "ix-1", "state": "Invited"])
+        _ = state.publish([message], at: start)
+        // The next connect carries the message; the one after it finds the session gone.
+        let carried = state.receive(helper.connect(first), from: "agent-1", at: start)
+        #expect(carried.replies.count == 2)
+        _ = state.publish(
+            [AgentNotification(agentId: "agent-1", data: ["id": "ix-1", "state": "Processing"])], at: start)
+        let expired = state.receive(helper.connect(first), from: "agent-1", at: start)
+        #expect(expired.replies.first?["error"] == "402::Unknown client")
+        #expect(expired.replies.first?["advice"]?["reconnect"] == "handshake")
+        // Published while the agent has no session: kept, and delivered to the next session once it subscribes.
+        _ = state.publish(
+            [AgentNotification(agentId: "agent-1", data: ["id": "ix-1", "state": "Completed"])], at: start)
+        let handshake = state.receive(["channel": "/meta/handshake", "id": "9"], from: "agent-1", at: start)
+        let second = try #require(handshake.replies.first?["clientId"]?.stringValue)
+        #expect(second != first)
+        let subscribe: JSONValue = [
+            "channel": "/meta/subscribe", "clientId": .string(second), "subscription": "/v2/me/interactions",
+        ]
+        _ = state.receive(subscribe, from: "agent-1", at: start)
+        #expect(state.expiredUsers == ["agent-1"])
+        // The first connect of the new session carries both, in order; the session never expires again.
+        let resumed = state.receive(helper.connect(second), from: "agent-1", at: start)
+        #expect(resumed.replies.compactMap { $0["data"]?["state"]?.stringValue } == ["Processing", "Completed"])
+        _ = state.publish([message], at: start)
+        let later = state.receive(helper.connect(second), from: "agent-1", at: start)
+        #expect(later.replies.count == 2)
+        #expect(later.replies.first?["successful"] == true)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The cookies one user agent holds, kept as RFC 6265 says (no I/O, no locking: ``CookieJar`` wraps it).
+///
+/// Foundation's `HTTPCookie` parses each `Set-Cookie` and builds the `Cookie` header; this store adds what
+/// Foundation leaves to the cookie storage: the `Domain` attribute must cover the host that set it (§5.3 step 6),
+/// a cookie without `Path` takes the default path of its URL (§5.1.4), `Max-Age` wins over `Expires` (§5.3 step 3),
+/// a cookie replaces the one of the same name, domain and path (§5.3 step 11), expired ones are dropped, and a
+/// request gets the cookies whose domain, path and `Secure` flag fit it, longest path first (§5.4).
+public struct CookieStore: Sendable {
+    struct Entry: Sendable {
+        var name: String
+        var value: String
+        /// Lowercased, without a leading dot.
+        var domain: String
+        /// Whether only the exact host that set it gets it back (no `Domain` attribute).
+        var hostOnly: Bool
+        var path: String
+        var secure: Bool
+        var expires: Date?
+        var created: Date
+    }
+
+    private var entries: [Entry] = []
+
+    public init() {}
+
+    /// How many unexpired cookies are held at `now`.
+    public func count(at now: Date = Date()) -> Int {
+        entries.filter { $0.expires.map { $0 > now } ?? true }.count
+    }
+
+    /// Takes the cookies of one answer's `Set-Cookie` header values, received from `url` at `now`.
+    public mutating func store(_ setCookies: [String], from url: URL, at now: Date = Date()) {
+        guard let host = url.host?.lowercased(), !setCookies.isEmpty else { return }
+        for header in setCookies {
+            for cookie in HTTPCookie.cookies(withResponseHeaderFields: ["Set-Cookie": header], for: url) {
+                guard let entry = Self.entry(cookie, header: header, host: host, url: url, now: now) else { continue }
+                let created =
+                    entries.first { $0.name == entry.name && $0.domain == entry.domain && $0.path == entry.path }?
+                    .created
+                entries.removeAll { $0.name == entry.name && $0.domain == entry.domain && $0.path == entry.path }
+                if let expires = entry.expires, expires <= now { continue }
+                var kept = entry
+                kept.created = created ?? now
+                entries.append(kept)
+            }
+        }
+    }
+
+    /// The `Cookie` header value for a request to `url` at `now`, or nil when no cookie fits.
+    public func header(for url: URL, at now: Date = Date()) -> String? {
+        guard let host = url.host?.lowercased() else { return nil }
+        let path = url.path.isEmpty ? "/" : url.path
+        let secure = url.scheme?.lowercased() == "https"
+        let fitting = entries.filter { entry in
+            (entry.expires.map { $0 > now } ?? true)
+                && (entry.hostOnly ? host == entry.domain : Self.domainMatches(host, entry.domain))
+                && Self.pathMatches(path, entry.path) && (!entry.secure || secure)
+        }
+        .sorted { $0.path.count != $1.path.count ? $0.path.count > $1.path.count : $0.created < $1.created }
+        guard !fitting.isEmpty else { return nil }
+        return fitting.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+    }
+
+    private static func entry(_ cookie: HTTPCookie, header: String, host: String, url: URL, now: Date) -> Entry? {
+        let attributes = attributeNames(header)
+        let hostOnly = !attributes.contains("domain")
+        let domain = hostOnly ? host : cookie.domain.lowercased().drop { $0 == "." }.description
+        guard !domain.isEmpty, hostOnly || domainMatches(host, domain) else { return nil }
+        var expires = cookie.expiresDate
+        if let maxAge = cookie.properties?[HTTPCookiePropertyKey("Max-Age")].flatMap({ Int("\($0)") }) {
+            expires = maxAge <= 0 ? Date.distantPast : now.addingTimeInterval(TimeInterval(maxAge))
+        }
+        let path = attributes.contains("path") && cookie.path.hasPrefix("/") ? cookie.path : defaultPath(url)
+        return Entry(
+            name: cookie.name, value: cookie.value, domain: domain, hostOnly: hostOnly, path: path,
+            secure: cookie.isSecure, expires: expires, created: now)
+    }
+
+    /// The attribute names of one `Set-Cookie` value, lowercased (Foundation does not say which were given).
+    static func attributeNames(_ header: String) -> Set<String> {
+        Set(
+            header.split(separator: ";").dropFirst().map { attribute in
+                attribute.split(separator: "=", maxSplits: 1).first.map {
+                    $0.trimmingCharacters(in: .whitespaces).lowercased()
+                } ?? ""
+            })
+    }
+
+    /// RFC 6265 §5.1.3: the host is the domain, or ends with "." + domain and is not an IP address.
+    static func domainMatches(_ host: String, _ domain: String) -> Bool {
+        if host == domain { return true }
+        let isAddress = host.contains(":") || host.split(separator: ".").allSatisfy { Int($0) != nil }
+        return !isAddress && host.hasSuffix("." + domain)
+    }
+
+    /// RFC 6265 §5.1.4: the cookie path is the request path, or a prefix of it ending at a "/".
+    static func pathMatches(_ requestPath: String, _ cookiePath: String) -> Bool {
+        guard requestPath.hasPrefix(cookiePath) else { return false }
+        return requestPath.count == cookiePath.count || cookiePath.hasSuffix("/")
+            || requestPath.dropFirst(cookiePath.count).hasPrefix("/")
+    }
+
+    /// RFC 6265 §5.1.4: the directory of the request path ("/" when there is none).
+    static func defaultPath(_ url: URL) -> String {
+        let path = url.path
+        guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+}
