@@ -22,7 +22,7 @@ extension TargetProfile {
         let root = try YAMLValue.parse(text, file: file).mapping("the target profile")
         try root.rejectUnknownFields([
             "name", "baseURL", "notifications", "auth", "agents", "admin", "queues", "workbins", "mediaTypes",
-            "fixtures", "timeouts", "cookies",
+            "fixtures", "timeouts", "cookies", "tls", "proxy",
         ])
         let baseValue = try root.required("baseURL")
         let baseURL = try httpURL(baseValue.string("baseURL"), field: "baseURL", at: baseValue)
@@ -54,6 +54,8 @@ extension TargetProfile {
         )
         if let node = root["timeouts"] { profile.timeouts = try timeouts(node) }
         if let node = root["cookies"] { profile.cookies = try node.boolean("cookies") }
+        if let node = root["tls"] { profile.tls = try tls(node, profileFile: file) }
+        if let node = root["proxy"] { profile.proxy = try proxy(node) }
         return profile
     }
 

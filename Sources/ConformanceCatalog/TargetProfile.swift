@@ -50,6 +50,11 @@ public struct TargetProfile: Sendable, Hashable {
     public var timeouts: Timeouts
     /// Keep a cookie jar per account, for REST and Bayeux alike, as a browser or CometD client does (`cookies:`).
     public var cookies = true
+    /// TLS settings for an `https` target (`tls:`); nil: the system's trust roots, no client certificate.
+    public var tls: TLS?
+    /// The HTTP proxy every connection goes through (`proxy:`); nil: the environment's `HTTPS_PROXY`,
+    /// `HTTP_PROXY` and `NO_PROXY` decide.
+    public var proxy: String?
 
     public init(
         name: String,

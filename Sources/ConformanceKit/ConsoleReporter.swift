@@ -75,6 +75,7 @@ public struct ConsoleReporter: Sendable {
         let line =
             "\(summary.total) cases: " + parts.joined(separator: ", ") + " in \(seconds) s against \(run.target.name)"
         write(paint(line, summary.fail + summary.error > 0 ? .red : (summary.warn > 0 ? .yellow : .green)))
+        for warning in run.target.warnings ?? [] { write(paint("warning: \(warning)", .yellow)) }
         if let incomplete = run.incompleteReason { write(paint(incomplete, run.stopped == nil ? .yellow : .red)) }
     }
 

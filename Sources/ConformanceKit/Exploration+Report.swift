@@ -55,7 +55,8 @@ extension Exploration.Result {
             }
         }
         var result = RunResult(
-            target: RunResult.Target(name: profile.name, baseURL: profile.baseURL), cases: cases,
+            target: RunResult.Target(name: profile.name, baseURL: profile.baseURL, warnings: profile.warnings),
+            cases: cases,
             startedAt: startedAt, durationMs: durationMs, complete: complete, clauses: clauses)
         result.suite.catalogDigest = catalog.digest
         return result

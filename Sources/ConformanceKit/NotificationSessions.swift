@@ -29,10 +29,8 @@ struct NotificationSessions: Sendable {
         let roles =
             breaker.trip != nil
             ? [] : profile.agents.indices.map { (role: "agent\($0 + 1)", account: profile.agents[$0]) }
-        var configuration = TargetClient.httpClientConfiguration
-        // A long-poll per agent, plus room for subscribe and disconnect requests beside them.
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * roles.count + 4
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let httpClient = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(profile, sessions: roles.count))
         let (opened, report) = AsyncStream.makeStream(
             of: (role: String, outcome: Result<NotificationInbox, any Error>).self)
         let releases = roles.map { _ in AsyncStream.makeStream(of: Never.self) }
@@ -62,6 +60,15 @@ struct NotificationSessions: Sendable {
         report.finish()
         try? await httpClient.shutdown()
         return value
+    }
+
+    /// The sessions' HTTP client: the profile's TLS and proxy for the notifications URL (the run checked them
+    /// before it began), and a long-poll per agent plus room for subscribe and disconnect requests beside them.
+    static func clientConfiguration(_ profile: TargetProfile, sessions: Int) -> HTTPClient.Configuration {
+        var configuration = TargetClient.httpClientConfiguration
+        (try? TransportSettings.make(for: profile.notificationsURL, profile: profile))?.apply(to: &configuration)
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * sessions + 4
+        return configuration
     }
 
     /// Opens one agent's session, reports its inbox (or why it could not be opened), and keeps it open until

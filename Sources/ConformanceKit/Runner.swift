@@ -49,6 +49,28 @@ public struct Runner: Sendable {
         async throws(Unreachable)
         -> RunResult
     {
+        let transport: TransportSettings
+        do {
+            transport = try TransportSettings.make(for: profile.baseURL, profile: profile)
+        } catch {
+            throw Unreachable(description: error.description)
+        }
+        guard !transport.isDefault else { return try await run(httpClient: httpClient, transport: transport, progress) }
+        // TLS trust and proxy are settings of the client: this profile gets one of its own.
+        let own = HTTPClient(eventLoopGroupProvider: .singleton, configuration: transport.httpClientConfiguration)
+        let result: Result<RunResult, Unreachable>
+        do {
+            result = .success(try await run(httpClient: own, transport: transport, progress))
+        } catch {
+            result = .failure(error)
+        }
+        try? await own.shutdown()
+        return try result.get()
+    }
+
+    private func run(
+        httpClient: HTTPClient, transport: TransportSettings, _ progress: @escaping @Sendable (Event) async -> Void
+    ) async throws(Unreachable) -> RunResult {
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -61,7 +83,7 @@ public struct Runner: Sendable {
             return client
         }()
         let caseTimeouts = timeouts
-        try await probe(timeout: timeouts.request)
+        try await probe(timeout: timeouts.request, transport: transport, client: client)
         let cases = selectedCases
         await progress(.started(total: cases.count))
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
@@ -170,7 +192,7 @@ public struct Runner: Sendable {
         let elapsed = clock.now - start
         let results = ReadingConsistency.judge(caseResults, readings: catalog.readings, catalog: catalog)
         var result = RunResult(
-            target: RunResult.Target(name: profile.name, baseURL: profile.baseURL),
+            target: RunResult.Target(name: profile.name, baseURL: profile.baseURL, warnings: profile.warnings),
             cases: results,
             startedAt: started,
             durationMs: DurationText.milliseconds(elapsed),
@@ -217,12 +239,29 @@ public struct Runner: Sendable {
         return clauses
     }
 
-    /// One TCP connect to the target: a refused connect or an unknown host means it cannot be reached.
-    func probe(timeout: Duration) async throws(Unreachable) {
+    /// One TCP connect to the target (or to its proxy): a refused connect or an unknown host means it cannot be
+    /// reached. Through TLS or a proxy, one unauthenticated GET of the base URL follows, since a certificate the
+    /// suite does not trust, or a proxy that will not tunnel, stops every exchange alike; any HTTP answer will do.
+    func probe(timeout: Duration, transport: TransportSettings, client: TargetClient) async throws(Unreachable) {
         do {
-            try await Reachability.check(profile.baseURL, timeout: timeout)
+            try await Reachability.check(transport.proxyURL ?? profile.baseURL, timeout: timeout)
         } catch {
-            throw Unreachable(description: "the target at \(profile.baseURL) cannot be reached: \(error)")
+            let what =
+                transport.proxyURL.map { "the proxy \($0) for \(profile.baseURL)" }
+                ?? "the target at \(profile.baseURL)"
+            throw Unreachable(description: "\(what) cannot be reached: \(error)")
+        }
+        guard profile.baseURL.lowercased().hasPrefix("https:") || transport.proxyURL != nil else { return }
+        var probe = client
+        probe.cookies = CookieJars(enabled: false)
+        do {
+            _ = try await probe.exchange(method: "GET", url: profile.baseURL, headers: [], body: nil)
+        } catch {
+            if let problem = TransportSettings.connectionProblem(
+                error.reason, url: profile.baseURL, transport: transport)
+            {
+                throw Unreachable(description: problem)
+            }
         }
     }
 }

@@ -52,6 +52,7 @@ public enum HTMLReport {
             ("Duration", escape(readableDuration(run.durationMs))),
         ]
         for (term, value) in fields { html += "<div><dt>\(term)</dt><dd>\(value)</dd></div>\n" }
+        for warning in run.target.warnings ?? [] { html += "<div><dt>Warning</dt><dd>\(escape(warning))</dd></div>\n" }
         return html + "</dl>\n</header>\n"
     }
 

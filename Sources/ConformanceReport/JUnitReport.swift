@@ -38,12 +38,13 @@ public enum JUnitReport {
         xml += attribute("timestamp", run.startedAt)
         xml += ">\n"
         xml += "    <properties>\n"
-        let properties = [
-            ("target", run.target.name),
-            ("baseURL", run.target.baseURL),
-            ("suiteVersion", run.suite.version),
-            ("complete", run.complete ? "true" : "false"),
-        ]
+        let properties =
+            [
+                ("target", run.target.name),
+                ("baseURL", run.target.baseURL),
+                ("suiteVersion", run.suite.version),
+                ("complete", run.complete ? "true" : "false"),
+            ] + (run.target.warnings ?? []).map { ("warning", $0) }
         for (name, value) in properties {
             xml += "      <property" + attribute("name", name) + attribute("value", value) + "/>\n"
         }

@@ -98,6 +98,7 @@ public enum MarkdownReport {
         return "\(mark) **\(overall.rawValue)** — \(summary.total) cases against \(inline(run.target.name)): "
             + counts.joined(separator: ", ")
             + " (suite \(inline(run.suite.version)), \(HTMLReport.readableDuration(run.durationMs)))"
+            + (run.target.warnings ?? []).map { "\n\n⚠️ \($0)" }.joined()
     }
 
     private static func row(_ result: CaseResult) -> String {

@@ -55,10 +55,13 @@ public struct RunResult: Sendable, Hashable, Codable {
     public struct Target: Sendable, Hashable, Codable {
         public var name: String
         public var baseURL: String
+        /// What makes this run's verdicts weaker than usual, e.g. TLS certificates not checked.
+        public var warnings: [String]?
 
-        package init(name: String, baseURL: String) {
+        package init(name: String, baseURL: String, warnings: [String]? = nil) {
             self.name = name
             self.baseURL = baseURL
+            self.warnings = warnings
         }
     }
 

@@ -1,4 +1,5 @@
 import ConformanceCatalog
+import Foundation
 import ReferenceServer
 
 extension EmbeddedTarget {
@@ -21,9 +22,20 @@ extension EmbeddedTarget {
             configuration.deployment.insert(trait)
         }
         if let latency = options.notificationLatency { configuration.notificationLatency = latency }
+        var caFile: URL?
+        if options.tls {
+            let certificates = try LabCertificates.make()
+            configuration.tls = certificates
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "conformance-lab-ca-\(UUID().uuidString).pem")
+            try certificates.authorityPEM.write(to: file, atomically: true, encoding: .utf8)
+            caFile = file
+        }
+        defer { if let caFile { try? FileManager.default.removeItem(at: caFile) } }
+        let authority = caFile?.path
         return try await ReferenceServer.withRunning(configuration) { server in
             var profile = try TargetProfile.parse(
-                yaml: server.profileYAML(name: name(options)), file: "embedded profile")
+                yaml: server.profileYAML(name: name(options), caFile: authority), file: "embedded profile")
             if let timeout = options.notificationTimeout { profile.timeouts.notification = timeout }
             if let quietPeriod = options.quietPeriod { profile.timeouts.quietPeriod = quietPeriod }
             return try await body(profile)

@@ -24,6 +24,8 @@ public enum EmbeddedTarget {
         public var deployment: [String] = []
         /// The mean delay of notifications (`--notification-latency`).
         public var notificationLatency: Duration?
+        /// Serve HTTPS with a lab CA made at start (`--tls`); the profile trusts that CA.
+        public var tls = false
 
         public init(
             deviations: [String] = [],
@@ -147,6 +149,7 @@ public enum EmbeddedTarget {
         if !readings.isEmpty { name += " (reading: \(readings.joined(separator: ", ")))" }
         if !options.deployment.isEmpty { name += " (deployed with: \(options.deployment.joined(separator: ", ")))" }
         if let latency = options.notificationLatency { name += " (notification latency \(latency))" }
+        if options.tls { name += " (over TLS)" }
         return name
     }
 

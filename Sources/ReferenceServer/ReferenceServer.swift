@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -24,7 +26,9 @@ public struct ReferenceServer: Sendable {
     /// once the server is bound.
     public func run(onReady: @escaping @Sendable (RunningReferenceServer) async -> Void) async throws {
         let (ready, readyContinuation) = AsyncStream.makeStream(of: RunningReferenceServer.self)
-        let services = makeServiceGroup(gracefulShutdownSignals: [.sigterm, .sigint]) { readyContinuation.yield($0) }
+        let services = try makeServiceGroup(gracefulShutdownSignals: [.sigterm, .sigint]) {
+            readyContinuation.yield($0)
+        }
         let serving = Self.serve(services, then: readyContinuation)
         try await withTaskCancellationHandler {
             for await running in ready {
@@ -50,7 +54,7 @@ public struct ReferenceServer: Sendable {
     public func withRunning<T: Sendable>(_ body: @Sendable (RunningReferenceServer) async throws -> T) async throws -> T
     {
         let (ready, readyContinuation) = AsyncStream.makeStream(of: RunningReferenceServer.self)
-        let services = makeServiceGroup(gracefulShutdownSignals: []) { readyContinuation.yield($0) }
+        let services = try makeServiceGroup(gracefulShutdownSignals: []) { readyContinuation.yield($0) }
         let serving = Self.serve(services, then: readyContinuation)
         return try await withTaskCancellationHandler {
             var iterator = ready.makeAsyncIterator()
@@ -98,7 +102,7 @@ public struct ReferenceServer: Sendable {
     private func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal],
         onBound: @escaping @Sendable (RunningReferenceServer) -> Void
-    ) -> ServiceGroup {
+    ) throws -> ServiceGroup {
         let configuration = self.configuration
         let core = ServerCore(configuration: configuration)
         let router = Router(context: ServerRequestContext.self)
@@ -110,8 +114,11 @@ public struct ReferenceServer: Sendable {
         InteractionRoutes(core: core, configuration: configuration).register(on: api)
         NotificationRoutes(core: core, configuration: configuration).register(on: api)
         FixtureRoutes(core: core, configuration: configuration).register(on: router)
+        let server: HTTPServerBuilder =
+            try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
         let application = Application(
             router: router,
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 let running = RunningReferenceServer(

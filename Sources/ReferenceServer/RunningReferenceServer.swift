@@ -13,8 +13,9 @@ public struct RunningReferenceServer: Sendable {
 
     init(port: Int, configuration: ReferenceServerConfiguration, core: ServerCore) {
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        self.baseURL = "http://\(host):\(port)/api/v2"
-        self.fixturesURL = "http://\(host):\(port)/fixtures"
+        let scheme = configuration.tls == nil ? "http" : "https"
+        self.baseURL = "\(scheme)://\(host):\(port)/api/v2"
+        self.fixturesURL = "\(scheme)://\(host):\(port)/fixtures"
         self.port = port
         self.configuration = configuration
         self.core = core
@@ -29,7 +30,7 @@ public struct RunningReferenceServer: Sendable {
     public var notificationsURL: String { baseURL + "/notifications" }
 
     /// The target profile (YAML) that points the suite at this server.
-    public func profileYAML(name: String = "Reference server") -> String {
+    public func profileYAML(name: String = "Reference server", caFile: String? = nil) -> String {
         let agents = configuration.agents.map { "  - \(Self.flow($0))" }.joined(separator: "\n")
         let lists = { (values: [String]) in "[" + values.map { Self.scalar($0) }.joined(separator: ", ") + "]" }
         return """
@@ -44,7 +45,7 @@ public struct RunningReferenceServer: Sendable {
             workbins: \(lists(configuration.workbins))
             mediaTypes: \(lists(configuration.mediaTypes))
             fixtures: {kind: http, url: \(fixturesURL)}
-
+            \(caFile.map { "tls: {caFile: \(Self.quoted($0))}\n" } ?? "")
             """
     }
 

@@ -41,15 +41,23 @@ struct EmbeddedServerOptions: ParsableArguments {
     )
     var notificationLatency: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Serve HTTPS with a certificate signed by a CA made at start; the profile's tls.caFile names that CA's file."
+    )
+    var tls = false
+
     /// Whether any of the options was given.
     var isUsed: Bool {
-        !deviate.isEmpty || !reading.isEmpty || variant || !deploy.isEmpty || notificationLatency != nil
+        !deviate.isEmpty || !reading.isEmpty || variant || !deploy.isEmpty || notificationLatency != nil || tls
     }
 
     /// The options as the embedded target takes them.
     var options: EmbeddedTarget.Options {
         var options = EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
         options.deployment = deploy
+        options.tls = tls
         options.notificationLatency = notificationLatency.flatMap { DurationText.parse($0) }
         return options
     }

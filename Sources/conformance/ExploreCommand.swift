@@ -97,8 +97,10 @@ struct ExploreCommand: AsyncParsableCommand {
                 code: ExitStatus.usage)
         }
         let startedAt = Date()
+        let transport = try profile?.checkedTransport()
         let httpClient = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
+            eventLoopGroupProvider: .singleton,
+            configuration: transport?.httpClientConfiguration ?? TargetClient.httpClientConfiguration)
         let options = Exploration.Options(seed: seed, sequences: sequences, steps: steps, concurrency: concurrency)
         let command = self
         // Ctrl-C stops the exploration after the sequence under way; what was found is still written.
@@ -141,7 +143,8 @@ struct ExploreCommand: AsyncParsableCommand {
     func explore(_ profile: TargetProfile, _ catalog: Catalog, _ options: Exploration.Options, _ httpClient: HTTPClient)
         async throws -> Exploration.Result
     {
-        let client = TargetClient(httpClient: httpClient, timeout: profile.timeouts.request)
+        var client = TargetClient(httpClient: httpClient, timeout: profile.timeouts.request)
+        client.cookies = CookieJars(enabled: profile.cookies)
         let explorer: Explorer
         do {
             explorer = try Explorer(profile: profile, client: client, catalog: catalog)

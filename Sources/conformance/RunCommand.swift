@@ -143,6 +143,7 @@ struct RunCommand: AsyncParsableCommand {
                 throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
             }
         }
+        _ = try profile?.checkedTransport()
         if let profile, jobs == nil { options.jobs = profile.agents.count }
         if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
             throw CommandFailure(

@@ -87,6 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.variant = behaviour.variant
         configuration.deployment = Set(behaviour.deploy.compactMap(DeploymentTrait.init(rawValue:)))
         if let latency = behaviour.options.notificationLatency { configuration.notificationLatency = latency }
+        let authorityFile = try behaviour.tls ? writeAuthority(into: &configuration) : nil
         guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
         configuration.agents = EmbeddedTarget.agents(count: agents)
         if let latency {
@@ -105,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = ReferenceServer(configuration: configuration)
         do {
             try await server.run { running in
-                let profile = running.profileYAML()
+                let profile = running.profileYAML(caFile: authorityFile?.inProfile)
                 say("Reference server listening on \(running.baseURL)")
                 if !switches.isEmpty {
                     say("Deviating on purpose: \(switches.joined(separator: ", "))")
@@ -115,6 +116,9 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 if !deployed.isEmpty {
                     say("Deployed with: \(deployed.joined(separator: ", "))")
+                }
+                if let authorityFile {
+                    say("TLS: the certificate is signed by a CA made at start, written to \(authorityFile.path)")
                 }
                 if let profileOut {
                     do {
@@ -133,6 +137,39 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    /// `--tls`: makes the lab CA and server certificate, and writes the CA next to `--profile-out` (else to the
+    /// temporary directory), so that the profile's `tls.caFile` can name it; `inProfile` is that name (relative to
+    /// the profile when they sit side by side).
+    func writeAuthority(into configuration: inout ReferenceServerConfiguration) throws -> (
+        path: String, inProfile: String
+    ) {
+        let certificates: LabCertificates
+        do {
+            certificates = try LabCertificates.make(
+                hosts: Array(Set([host, "127.0.0.1", "::1", "localhost"])).sorted())
+        } catch {
+            throw CommandFailure("--tls: the certificates could not be made: \(error)", code: ExitStatus.usage)
+        }
+        configuration.tls = certificates
+        let (directory, name): (URL, String)
+        if let profileOut {
+            let profile = URL(fileURLWithPath: profileOut)
+            directory = profile.deletingLastPathComponent()
+            name = profile.deletingPathExtension().lastPathComponent + "-ca.pem"
+        } else {
+            directory = FileManager.default.temporaryDirectory
+            name = "conformance-lab-ca-\(port).pem"
+        }
+        let file = directory.appendingPathComponent(name)
+        do {
+            try certificates.authorityPEM.write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure(
+                "--tls: cannot write the CA file \(file.path): \(error.localizedDescription)", code: ExitStatus.usage)
+        }
+        return (file.path, profileOut == nil ? file.path : name)
+    }
+
     /// `--list-readings`: each reading and what it is about, then its alternatives, `*` marking the default.
     static func readingList() -> String {
         var lines: [String] = []

@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import NIOSSL
+import SwiftASN1
+import X509
+
+/// A certificate authority made at start, as a vendor's lab has one, and the server certificate it signs for the
+/// loopback host: what `conformance serve --tls` serves, and the CA file a profile's `tls.caFile` names.
+public struct LabCertificates: Sendable {
+    /// The CA certificate, PEM: what a client must trust.
+    public var authorityPEM: String
+    /// The server certificate, PEM, for `127.0.0.1`, `::1` and `localhost`.
+    public var serverPEM: String
+    /// The server's private key, PEM (PKCS #8).
+    public var serverKeyPEM: String
+
+    /// Makes a fresh CA and a server certificate signed by it, valid from an hour ago for 30 days.
+    public static func make(hosts: [String] = ["127.0.0.1", "::1", "localhost"]) throws -> LabCertificates {
+        let now = Date()
+        let authorityKey = P256.Signing.PrivateKey()
+        let authorityName = try DistinguishedName {
+            OrganizationName("GWS Interactions conformance suite")
+            CommonName("Conformance lab CA \(RandomIdentifier.make(length: 8))")
+        }
+        let authority = try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(authorityKey.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600),
+            notValidAfter: now.addingTimeInterval(30 * 86_400),
+            issuer: authorityName,
+            subject: authorityName,
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+            },
+            issuerPrivateKey: Certificate.PrivateKey(authorityKey)
+        )
+        let serverKey = P256.Signing.PrivateKey()
+        let names = try hosts.map { host -> GeneralName in
+            if let address = Self.addressBytes(host) { return .ipAddress(ASN1OctetString(contentBytes: address[...])) }
+            return .dnsName(host)
+        }
+        let server = try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(serverKey.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600),
+            notValidAfter: now.addingTimeInterval(30 * 86_400),
+            issuer: authorityName,
+            subject: try DistinguishedName { CommonName(hosts.first ?? "localhost") },
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true))
+                try ExtendedKeyUsage([.serverAuth])
+                SubjectAlternativeNames(names)
+            },
+            issuerPrivateKey: Certificate.PrivateKey(authorityKey)
+        )
+        return LabCertificates(
+            authorityPEM: try authority.serializeAsPEM().pemString,
+            serverPEM: try server.serializeAsPEM().pemString,
+            serverKeyPEM: serverKey.pemRepresentation
+        )
+    }
+
+    /// The TLS settings of a server presenting the server certificate.
+    func serverConfiguration() throws -> TLSConfiguration {
+        let certificate = try NIOSSLCertificate(bytes: Array(serverPEM.utf8), format: .pem)
+        let key = try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)
+        return TLSConfiguration.makeServerConfiguration(
+            certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
+    }
+
+    /// The bytes of an IPv4 or IPv6 address, nil for a host name.
+    static func addressBytes(_ host: String) -> [UInt8]? {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return withUnsafeBytes(of: &v4) { Array($0) } }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, host, &v6) == 1 { return withUnsafeBytes(of: &v6) { Array($0) } }
+        return nil
+    }
+}

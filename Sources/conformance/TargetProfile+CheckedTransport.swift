@@ -1,0 +1,18 @@
+import ConformanceCatalog
+import ConformanceKit
+import Foundation
+
+extension TargetProfile {
+    /// The profile's TLS and proxy settings, checked before anything is sent (a file that holds no certificate
+    /// exits 2); says on standard error when certificates will not be checked.
+    func checkedTransport() throws -> TransportSettings {
+        let settings: TransportSettings
+        do {
+            settings = try TransportSettings.make(for: baseURL, profile: self)
+        } catch {
+            throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
+        }
+        for warning in warnings ?? [] { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        return settings
+    }
+}
