@@ -138,6 +138,7 @@ package struct CaseReader {
             line: node.line,
             agentsNeeded: max(1, AgentReferences.highest(in: node))
         )
+        testCase.wholeProfile = (given + steps).contains { $0.namesAgentSet }
         testCase.digest = CaseDigest.sha256(operation: operation, node: node, presets: presets, goldens: goldens)
         return testCase
     }
@@ -235,6 +236,12 @@ package struct CaseReader {
     }
 
     package func agentRoles(_ node: YAMLValue) throws(InputFileError) -> [String] {
+        if case .mapping = node.kind {
+            // `{allBut: agent1}`: every agent of the profile but these.
+            let fields = try node.mapping("agent")
+            try fields.rejectUnknownFields(["allBut"])
+            return [AgentSets.allBut(try agentRoles(fields.required("allBut")))]
+        }
         var agents: [String] = []
         for name in try node.strings("agent") {
             guard Roles.isKnown(name), name != "admin" else {

@@ -19,6 +19,9 @@ public struct ConformanceCase: Sendable, Identifiable {
     /// or in a template such as `${agent3.id}` (at least 1). Its `agent1`...`agentN` are then N consecutive agents
     /// of the profile that no other running case holds.
     public var agentsNeeded = 1
+    /// Whether the case leases every agent of the profile: it names a set such as `{allBut: agent1}` (see
+    /// `AgentSets`), because the target may pick any agent there.
+    public var wholeProfile = false
     /// SHA-256 of the case's definition: its YAML and the presets and goldens it names (see `CaseDigest`).
     public var digest: String?
 
@@ -46,5 +49,26 @@ public struct ConformanceCase: Sendable, Identifiable {
             }
         }
         return count + barriers.count
+    }
+
+    /// How many times the case must wait for the target's notifications, one after the other: once for each
+    /// change (a new interaction, a request other than a GET) that a notification step then waits on, however
+    /// many steps wait on that change, and once for the barrier that checks its absences. Against a target whose
+    /// notifications take a time L, no run of the case beats this count × L.
+    public var expectedNotificationWaits: Int {
+        var waits = 0
+        var changed = false
+        var absences = false
+        for step in given + steps {
+            switch step {
+            case .createInteraction: changed = true
+            case .request(let request): if request.request.method != "GET" { changed = true }
+            case .notification:
+                if changed { waits += 1 }
+                changed = false
+            case .noNotification: absences = true
+            }
+        }
+        return waits + (absences ? 1 : 0)
     }
 }

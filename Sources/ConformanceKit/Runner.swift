@@ -116,18 +116,21 @@ public struct Runner: Sendable {
                     guard !Task.isCancelled, breaker.trip == nil else { return }
                     var skipped: [Int] = []
                     while running < options.jobs, let index = pending.popFirst() {
-                        let testCase = cases[index]
+                        // A case that names an agent set (the target may pick any agent) holds the whole profile.
+                        let declared = cases[index]
                         if let resetProblem {
                             group.addTask {
-                                (index, [], CaseLedger.errored(testCase, reason: resetProblem), ShapeLog())
+                                (index, [], CaseLedger.errored(declared, reason: resetProblem), ShapeLog())
                             }
                             running += 1
                             continue
                         }
-                        guard let members = leases.lease(testCase.agentsNeeded) else {
+                        let needed = declared.wholeProfile ? profile.agents.count : declared.agentsNeeded
+                        guard let members = leases.lease(needed) else {
                             skipped.append(index)
                             continue
                         }
+                        let testCase = declared.resolvingAgentSets(agents: members.count)
                         running += 1
                         let view = CaseView(members: members, of: profile, inboxes: inboxes, problems: problems)
                         var client = client

@@ -26,6 +26,18 @@ public enum Benchmark {
         public var verdicts: [String: Verdict] = [:]
         /// Whether the server added latency to its answers (a stand-in for a network link).
         public var latency = false
+        /// The mean delay of the server's notifications (a message bus); zero delivers at once.
+        public var notificationLatency: Duration = .zero
+        /// The most notification waits one case makes, one after the other (``ConformanceCase/expectedNotificationWaits``).
+        public var longestWaitChain = 0
+        /// Notification waits weighted by the agents their case holds, summed over the cases.
+        public var agentWaits = 0
+
+        /// The floor a notification latency sets: no run beats its longest case's chain of waits, nor the agents'
+        /// time (waits × agents held) spread over the profile's agents; each wait costs the mean latency.
+        public var notificationFloor: Duration {
+            max(notificationLatency * longestWaitChain, notificationLatency * agentWaits / max(1, agents))
+        }
 
         /// How many exchanges can be under way at once in the floor: one per case that can run (`jobs`, at most
         /// one per agent) across a link; one on loopback, where the round trip is the processors' time and the
@@ -58,19 +70,24 @@ public enum Benchmark {
         jobsSettings: [Int],
         agents: Int,
         latency: Duration = .zero,
+        notificationLatency: Duration = .zero,
         httpClient: HTTPClient,
         progress: @escaping @Sendable (String) -> Void
     ) async throws -> [Series] {
         var configuration = ReferenceServerConfiguration.generated()
         configuration.agents = EmbeddedTarget.agents(count: agents)
         configuration.latency = latency
-        let needs = Dictionary(uniqueKeysWithValues: catalog.cases.map { ($0.id, $0.agentsNeeded) })
+        configuration.notificationLatency = notificationLatency
+        let needs = Dictionary(
+            uniqueKeysWithValues: catalog.cases.map { ($0.id, $0.wholeProfile ? max(3, agents) : $0.agentsNeeded) })
+        let waits = Dictionary(uniqueKeysWithValues: catalog.cases.map { ($0.id, $0.expectedNotificationWaits) })
         return try await ReferenceServer.withRunning(configuration) { server in
             let profile = try TargetProfile.parse(yaml: server.profileYAML(name: "benchmark"), file: "embedded profile")
             var all: [Series] = []
             for jobs in jobsSettings {
                 var series = Series(jobs: jobs, agents: profile.agents.count)
                 series.latency = latency > .zero
+                series.notificationLatency = notificationLatency
                 let runner = Runner(catalog: catalog, profile: profile, options: RunOptions(jobs: jobs))
                 for index in 0...runs {
                     let clock = ContinuousClock()
@@ -88,6 +105,8 @@ public enum Benchmark {
                     series.longestChain = result.cases.compactMap(\.exchanges).max() ?? 0
                     series.agentExchanges = result.cases.reduce(0) { $0 + ($1.exchanges ?? 0) * (needs[$1.id] ?? 1) }
                     series.notifications = result.notifications ?? 0
+                    series.longestWaitChain = result.cases.map { waits[$0.id] ?? 0 }.max() ?? 0
+                    series.agentWaits = result.cases.reduce(0) { $0 + (waits[$1.id] ?? 0) * (needs[$1.id] ?? 1) }
                     series.verdicts = Dictionary(uniqueKeysWithValues: result.cases.map { ($0.id, $0.verdict) })
                     progress("jobs \(jobs): run \(index)/\(runs) \(milliseconds(wall)) ms")
                 }
@@ -150,6 +169,12 @@ public enum Benchmark {
             lines.append(
                 "  floor (fastest round trip \(roundTrip) ms × max(longest case, exchanges / \(entry.concurrency))): \(milliseconds(entry.floor)) ms; median wall / floor = \(String(format: "%.2f", ratio))×"
             )
+            if entry.notificationLatency > .zero {
+                let ratio = seconds(entry.median) / max(seconds(entry.notificationFloor), 1e-9)
+                lines.append(
+                    "  notification floor (\(milliseconds(entry.notificationLatency)) ms × max(longest chain of waits \(entry.longestWaitChain), waits × agents held \(entry.agentWaits) / \(entry.agents) agents)): \(milliseconds(entry.notificationFloor)) ms; median wall / notification floor = \(String(format: "%.2f", ratio))×"
+                )
+            }
             if entry.agentTimeFloor > entry.floor {
                 let agentRatio = seconds(entry.median) / max(seconds(entry.agentTimeFloor), 1e-9)
                 lines.append(

@@ -133,7 +133,11 @@ extension ContactCenter {
         interaction.invitee = nil
         var notifications = [notify(agentId, interaction, .rejected)]
         let excluded = interaction.rejectedBy.union(interaction.participants)
-        if let next = nextAgent(after: agentId, excluding: excluded) {
+        let recipient =
+            configuration.readings.rejectRecipient == .anotherAgent
+            ? configuration.agents.map(\.id).last { !excluded.contains($0) && $0 != agentId }
+            : nextAgent(after: agentId, excluding: excluded)
+        if let next = recipient {
             interaction.invitee = next
             notifications.append(notify(next, interaction, configuration.invitationState))
         } else if interaction.participants.isEmpty {

@@ -19,6 +19,7 @@ public enum Reading: String, CaseIterable, Sendable, Hashable {
     case putBody = "put-body"
     case adminGet = "admin-get"
     case operationNameCase = "operation-name-case"
+    case rejectRecipient = "reject-recipient"
 
     /// The open point, in words.
     public var summary: String {
@@ -39,6 +40,7 @@ public enum Reading: String, CaseIterable, Sendable, Hashable {
         case .putBody: "body of PUT /interactions/{id}"
         case .adminGet: "whether the Contact Center Admin may use the agent GET paths"
         case .operationNameCase: "whether operationName is matched in another letter case"
+        case .rejectRecipient: "which agent a rejected interaction is presented to"
         }
     }
 
@@ -61,6 +63,7 @@ public enum Reading: String, CaseIterable, Sendable, Hashable {
         case .putBody: Readings.PutBody.alternatives
         case .adminGet: Readings.AdminGet.alternatives
         case .operationNameCase: Readings.OperationNameCase.alternatives
+        case .rejectRecipient: Readings.RejectRecipient.alternatives
         }
     }
 

@@ -19,6 +19,7 @@ public struct Readings: Sendable, Hashable {
     public var putBody = PutBody.standard
     public var adminGet = AdminGet.standard
     public var operationNameCase = OperationNameCase.standard
+    public var rejectRecipient = RejectRecipient.standard
 
     /// Every reading at its default.
     public init() {}
@@ -74,6 +75,7 @@ public struct Readings: Sendable, Hashable {
         case .putBody: putBody.rawValue
         case .adminGet: adminGet.rawValue
         case .operationNameCase: operationNameCase.rawValue
+        case .rejectRecipient: rejectRecipient.rawValue
         }
     }
 
@@ -96,6 +98,7 @@ public struct Readings: Sendable, Hashable {
         case .putBody: putBody = try .named(alternative)
         case .adminGet: adminGet = try .named(alternative)
         case .operationNameCase: operationNameCase = try .named(alternative)
+        case .rejectRecipient: rejectRecipient = try .named(alternative)
         }
     }
 

@@ -46,6 +46,13 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
+            "Deliver the embedded server's notifications this long after the change on average (200-700 ms for 450ms), in order per agent: a message bus."
+    )
+    var notificationLatency: String?
+
+    @Option(
+        name: .long,
+        help:
             "A --jobs setting to time (repeatable; default: 1 and the core count, or the agent count with --latency).")
     var jobs: [Int] = []
 
@@ -56,6 +63,10 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--latency '\(latency)' is not a duration like 20ms or 0.5s")
         }
         if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
+        if let notificationLatency, DurationText.parse(notificationLatency) == nil {
+            throw ValidationError(
+                "--notification-latency '\(notificationLatency)' is not a duration like 450ms or 0.5s")
+        }
     }
 
     func run() async throws {
@@ -63,7 +74,9 @@ struct BenchCommand: AsyncParsableCommand {
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let delay = latency.flatMap(DurationText.parse) ?? .zero
-        let defaults = delay > .zero ? [agents] : [1, ProcessInfo.processInfo.activeProcessorCount]
+        let notificationDelay = notificationLatency.flatMap { DurationText.parse($0) } ?? .zero
+        let defaults =
+            delay > .zero || notificationDelay > .zero ? [agents] : [1, ProcessInfo.processInfo.activeProcessorCount]
         let settings = (jobs.isEmpty ? defaults : jobs).reduce(into: [Int]()) {
             if !$0.contains($1) { $0.append($1) }
         }
@@ -74,6 +87,7 @@ struct BenchCommand: AsyncParsableCommand {
                 jobsSettings: settings,
                 agents: agents,
                 latency: delay,
+                notificationLatency: notificationDelay,
                 httpClient: httpClient
             ) { say($0) }
             try? await httpClient.shutdown()

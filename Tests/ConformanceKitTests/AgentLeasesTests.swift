@@ -41,8 +41,15 @@ struct AgentLeasesTests {
         #expect(need["accept-without-credentials"] == 1)
         // agent2 only ever appears in an absence check.
         #expect(need["accept-other-agents-invitation"] == 2)
-        // Rejected invitations are presented to agent2 or agent3.
-        #expect(need["reject-invited"] == 3)
+        // A rejected invitation may go to any agent but agent1: the case holds the whole profile.
+        let reject = try #require(catalog.cases.first { $0.id == "reject-invited" })
+        #expect(reject.wholeProfile)
+        let watched = reject.resolvingAgentSets(agents: 5).steps.compactMap { step -> [String]? in
+            guard case .notification(let expectation) = step else { return nil }
+            return expectation.readings.first?.agents
+        }
+        #expect(watched == [["agent2", "agent3", "agent4", "agent5"]])
+        #expect(catalog.cases.filter(\.wholeProfile).map(\.id) == ["reject-invited"])
         #expect(Set(need.values) == [1, 2, 3])
         for testCase in catalog.cases {
             let numbers = testCase.roles.compactMap { Int($0.dropFirst("agent".count)) }

@@ -21,7 +21,7 @@ import Testing
             "endconference-agent": ["leaver", "caller"], "getworkbincontent-id": ["existing", "ignored"],
             "workbin-form": ["either", "string", "list"], "first-connect": ["immediate", "held"],
             "put-body": ["properties", "refused"], "admin-get": ["refused", "allowed"],
-            "operation-name-case": ["exact", "insensitive"],
+            "operation-name-case": ["exact", "insensitive"], "reject-recipient": ["next-agent", "another-agent"],
         ]
         #expect(Reading.allCases.count == contract.count)
         for reading in Reading.allCases {
@@ -160,6 +160,19 @@ import Testing
         var fresh = Desk(readings: readings)
         let notifications = try fresh.center.create(mediaType: "email", agentId: "agent-1", properties: [:])
         #expect(notifications.notifications.map(Desk.describe) == ["agent-1:\(state)"])
+    }
+
+    @Test func aRejectedInteractionGoesToTheNextAgentOrTheLastOne() throws {
+        var next = Desk()
+        let first = try next.create()
+        #expect(next.run(.reject, first, by: "agent-1") == ["agent-1:Rejected", "agent-2:Invited"])
+        var readings = Readings()
+        readings.rejectRecipient = .anotherAgent
+        var last = Desk(readings: readings)
+        let second = try last.create()
+        #expect(last.run(.reject, second, by: "agent-1") == ["agent-1:Rejected", "agent-3:Invited"])
+        // The last agent rejects too: the next choice skips both.
+        #expect(last.run(.reject, second, by: "agent-3") == ["agent-3:Rejected", "agent-2:Invited"])
     }
 
     @Test(arguments: Readings.HandledIncludesInvited.allCases)
