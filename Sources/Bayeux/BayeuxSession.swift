@@ -112,6 +112,7 @@ public actor BayeuxSession {
             case .recordProblem(let problem):
                 await inbox.record(problem: problem)
             case .finish(let reason):
+                if reason != .stopped { await inbox.end(reason.description) }
                 return .finished(reason)
             case .sendHandshake(let message, let delay):
                 guard await wait(delay) else { return .cancelled }

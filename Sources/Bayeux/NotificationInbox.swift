@@ -34,6 +34,18 @@ public actor NotificationInbox {
     /// Transport and protocol problems the session ran into, in words, in order.
     public func problems() -> [String] { problemLines }
 
+    /// Why the session ended before its owner stopped it (the server advised `reconnect: none`, or too many
+    /// failures in a row); nil while it runs. Nothing more will arrive.
+    public private(set) var ended: String?
+
+    /// The session is over: waiters stop waiting, and later waits find only what already arrived.
+    public func end(_ reason: String) {
+        guard ended == nil else { return }
+        ended = reason
+        for (_, waiter) in waiters { waiter.continuation.resume(returning: nil) }
+        waiters = [:]
+    }
+
     /// The first notification with index >= `from`, not in `excluding`, that satisfies `predicate`; waits until
     /// `deadline` (returns nil then, or when the task is cancelled).
     ///
@@ -45,7 +57,7 @@ public actor NotificationInbox {
         where predicate: @escaping @Sendable (ReceivedNotification) -> Bool
     ) async -> ReceivedNotification? {
         if let found = search(from: from, excluding: excluding, predicate) { return found }
-        guard ContinuousClock.now < deadline, !Task.isCancelled else { return nil }
+        guard ContinuousClock.now < deadline, !Task.isCancelled, ended == nil else { return nil }
         let ticket = nextTicket
         nextTicket += 1
         unregistered.insert(ticket)
@@ -109,6 +121,7 @@ public actor NotificationInbox {
         guard unregistered.remove(ticket) != nil else { return nil }
         // A match may have arrived between the first search and now.
         if let found = search(from: from, excluding: excluding, predicate) { return found }
+        guard ended == nil else { return nil }
         return await withCheckedContinuation { continuation in
             waiters[ticket] = Waiter(from: from, excluding: excluding, predicate: predicate, continuation: continuation)
         }

@@ -42,7 +42,7 @@ struct AgentLeases: Sendable {
 /// What one case runs against: its leased agents as `agent1`..., their inboxes and session problems.
 struct CaseView: Sendable {
     let members: [Int]
-    let profile: TargetProfile
+    private(set) var profile: TargetProfile
     let inboxes: [String: NotificationInbox]
     let problems: [String: String]
 
@@ -63,5 +63,14 @@ struct CaseView: Sendable {
         self.profile = profile
         self.inboxes = caseInboxes
         self.problems = caseProblems
+    }
+
+    /// The media type the case runs under, when the run covers several: the profile's first, so that the case's
+    /// fixtures and barrier markers use it.
+    var mediaType: String? {
+        didSet {
+            guard let mediaType else { return }
+            profile.mediaTypes = [mediaType] + profile.mediaTypes.filter { $0 != mediaType }
+        }
     }
 }

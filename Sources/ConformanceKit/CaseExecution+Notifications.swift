@@ -43,6 +43,13 @@ extension CaseExecution {
                 return .passed
             }
         }
+        // A session the server ended cannot show what the target sent: the case cannot be judged.
+        for role in expectation.agents {
+            if let reason = await inboxes[role]?.ended {
+                ledger.error = "the notification session of \(role) ended (\(reason)); nothing more can arrive for it"
+                return .stopped
+            }
+        }
         await health.recordTimeout()
         let received = await receivedSinceStart(expectation.agents)
         var sessionProblems: [String] = []

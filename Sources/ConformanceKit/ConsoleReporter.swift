@@ -43,7 +43,8 @@ public struct ConsoleReporter: Sendable {
             let number = String(repeating: " ", count: width - String(index).count) + String(index)
             let verdict = paint(
                 result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0), color(result.verdict))
-            write("[\(number)/\(total)] \(verdict) \(result.id) (\(result.durationMs) ms)")
+            let mediaType = result.mediaTypes?.first.map { " [\($0.mediaType)]" } ?? ""
+            write("[\(number)/\(total)] \(verdict) \(result.id)\(mediaType) (\(result.durationMs) ms)")
             if verbosity >= .verbose {
                 for line in result.transcript { write("          " + line) }
             }
@@ -72,15 +73,24 @@ public struct ConsoleReporter: Sendable {
         for stale in run.staleWaivers ?? [] { write(paint("stale waiver: \(stale)", .yellow)) }
         for expired in run.expiredWaivers ?? [] { write(paint("expired waiver: \(expired)", .yellow)) }
         write("")
+        let media = run.mediaTypeNames.map { " (each under \(run.mediaTypes?.count ?? 0) media types: \($0))" } ?? ""
+        for outcome in run.mediaTypes ?? [] where run.mediaTypeNames != nil {
+            let counts = outcome.summary
+            write(
+                "  under \(outcome.mediaType): \(counts.pass) PASS, \(counts.fail) FAIL, \(counts.warn) WARN, "
+                    + "\(counts.note) NOTE, \(counts.skip) SKIP, \(counts.error) ERROR")
+        }
         let line =
-            "\(summary.total) cases: " + parts.joined(separator: ", ") + " in \(seconds) s against \(run.target.name)"
+            "\(summary.total) cases\(media): " + parts.joined(separator: ", ")
+            + " in \(seconds) s against \(run.target.name)"
         write(paint(line, summary.fail + summary.error > 0 ? .red : (summary.warn > 0 ? .yellow : .green)))
         for warning in run.target.warnings ?? [] { write(paint("warning: \(warning)", .yellow)) }
         if let incomplete = run.incompleteReason { write(paint(incomplete, run.stopped == nil ? .yellow : .red)) }
     }
 
     private func describe(_ result: CaseResult) {
-        write(paint(result.verdict.rawValue, color(result.verdict)) + " \(result.id) — \(result.title)")
+        let media = result.mediaVerdicts.map { " (\($0))" } ?? ""
+        write(paint(result.verdict.rawValue, color(result.verdict)) + " \(result.id) — \(result.title)\(media)")
         if let error = result.error { write("  reason: \(error)") }
         let first = result.deviations.filter { $0.followsEarlier != true }
         let following = result.deviations.filter { $0.followsEarlier == true }
@@ -120,7 +130,7 @@ public struct ConsoleReporter: Sendable {
             let group = deviations.filter { $0.requirement == requirement }
             write(paint("\(indent)✗ \(requirement) (\(group[0].level.rawValue))", .red))
             for deviation in group {
-                write("\(indent)    \(deviation.message)")
+                write("\(indent)    \(deviation.described)")
                 write("\(indent)      expected: \(deviation.expected)")
                 write("\(indent)      actual:   \(deviation.actual)")
             }
@@ -138,6 +148,13 @@ public struct ConsoleReporter: Sendable {
             let warned = reading.followed.contains { $0.level == .should }
             let line = "  " + reading.line
             write(mixed || warned ? paint(line, .yellow) : line)
+            // A media type that follows another alternative than the run as a whole says so.
+            for outcome in run.mediaTypes ?? [] where run.mediaTypeNames != nil {
+                guard let own = outcome.readings?.first(where: { $0.name == reading.name }),
+                    own.followed.map(\.name) != reading.followed.map(\.name)
+                else { continue }
+                write("    under \(outcome.mediaType): \(own.line)")
+            }
         }
     }
 

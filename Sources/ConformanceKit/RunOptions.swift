@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
     public var jobs: Int
     /// Exchanges in a row, across cases, that may get no answer before the run stops (0: never stop).
     public var maxTransportFailures = CircuitBreaker.defaultLimit
+    /// The profile's media types to run the catalog under (`--media-type`); empty: every one of them.
+    public var mediaTypes: [String] = []
 
     public init(
         filters: [String] = [],

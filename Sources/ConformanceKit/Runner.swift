@@ -84,7 +84,12 @@ public struct Runner: Sendable {
         }()
         let caseTimeouts = timeouts
         try await probe(timeout: timeouts.request, transport: transport, client: client)
-        let cases = selectedCases
+        let selected = selectedCases
+        // The catalog runs once per media type of the profile (a matrix dimension); each run's fixtures and
+        // markers use that media type. With one media type, the results are the cases' own.
+        let media = mediaDimension
+        let jobs = selected.flatMap { testCase in media.map { (testCase: testCase, mediaType: $0) } }
+        let cases = jobs.map(\.testCase)
         await progress(.started(total: cases.count))
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
         let resetProblem: String?
@@ -132,7 +137,8 @@ public struct Runner: Sendable {
                         }
                         let testCase = declared.resolvingAgentSets(agents: members.count)
                         running += 1
-                        let view = CaseView(members: members, of: profile, inboxes: inboxes, problems: problems)
+                        var view = CaseView(members: members, of: profile, inboxes: inboxes, problems: problems)
+                        view.mediaType = jobs[index].mediaType
                         var client = client
                         client.caseId = testCase.id
                         client.caseMeter = ExchangeMeter()
@@ -150,6 +156,9 @@ public struct Runner: Sendable {
                             )
                             var result = await execution.run()
                             result.exchanges = client.caseMeter?.count
+                            if media.count > 1, let mediaType = view.mediaType {
+                                result.mediaTypes = [MediaTypeVerdict(mediaType: mediaType, verdict: result.verdict)]
+                            }
                             return (index, members, result, execution.ledger.shapes)
                         }
                     }
@@ -177,7 +186,7 @@ public struct Runner: Sendable {
                 // Merged in catalog order, so that each shape's examples are its first cases.
                 var shapes = ShapeLog()
                 for log in logs { shapes.merge(log) }
-                return (results.compactMap { $0 }, shapes)
+                return (results, shapes)
             }
             var notifications = 0
             var channels: [Observation: Int] = [:]
@@ -193,13 +202,22 @@ public struct Runner: Sendable {
             return (results, notifications, channels, everyShape)
         }
         let elapsed = clock.now - start
-        let results = ReadingConsistency.judge(caseResults, readings: catalog.readings, catalog: catalog)
+        // Readings are judged per media type: the document lets functionality vary between them.
+        // A job that never ran (the run was interrupted) has no result; each column keeps the cases that ran.
+        let columns = media.map { mediaType in
+            let column = jobs.indices.filter { jobs[$0].mediaType == mediaType }.compactMap { caseResults[$0] }
+            return (
+                mediaType: mediaType ?? "",
+                results: ReadingConsistency.judge(column, readings: catalog.readings, catalog: catalog)
+            )
+        }
+        let results = MediaTypeResults.combine(columns)
         var result = RunResult(
             target: RunResult.Target(name: profile.name, baseURL: profile.baseURL, warnings: profile.warnings),
             cases: results,
             startedAt: started,
             durationMs: DurationText.milliseconds(elapsed),
-            complete: results.count == cases.count && !results.contains { $0.error == Self.interruptedReason }
+            complete: !caseResults.contains { $0 == nil || $0?.error == Self.interruptedReason }
                 && breaker.trip == nil,
             clauses: clauses(for: results)
         )
@@ -208,8 +226,22 @@ public struct Runner: Sendable {
         result.exchanges = client.meter.count
         result.notifications = notifications
         result.readings = ReadingReport.summarize(catalog.readings, cases: results, messages: channels)
+        if media.count > 1 {
+            result.mediaTypes = columns.map { column in
+                MediaTypeOutcome(
+                    mediaType: column.mediaType, summary: RunResult.Summary(column.results),
+                    readings: ReadingReport.summarize(catalog.readings, cases: column.results, messages: channels))
+            }
+        }
         result.shapes = shapes.shapes
         return result
+    }
+
+    /// The media types the catalog runs under: each of the profile's `mediaTypes` that `--media-type` keeps
+    /// (all when it names none); `[nil]` when there is at most one, so that the cases run as they are.
+    var mediaDimension: [String?] {
+        let kept = profile.mediaTypes.filter { options.mediaTypes.isEmpty || options.mediaTypes.contains($0) }
+        return kept.count > 1 ? kept : [kept.first]
     }
 
     /// The order cases start in: catalog order when they run one at a time; otherwise the biggest first, by the

@@ -134,6 +134,15 @@ public struct TransportSettings: Sendable {
             return "TLS with \(host) failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED). "
                 + "Name the CA that signed it in the profile's tls.caFile, or set tls.insecure: true to skip the check"
         }
+        let presented = !(transport.tls?.certificateChain.isEmpty ?? true)
+        if reason.contains("CERTIFICATE_REQUIRED") || reason.contains("HANDSHAKE_FAILURE")
+            || reason.contains("certificate required")
+        {
+            return presented
+                ? "TLS with \(host) failed: the server refused the client certificate of tls.clientCertificate (\(reason))"
+                : "TLS with \(host) failed: the server asks for a client certificate (\(reason)). Name one it trusts "
+                    + "in the profile's tls.clientCertificate and tls.clientKey"
+        }
         if reason.contains("failedToValidateHostname") || reason.contains("Couldn't find") {
             return "TLS with \(host) failed: the server's certificate does not name \(host) (hostname mismatch). "
                 + "Use the host name the certificate was issued for in baseURL"

@@ -26,6 +26,8 @@ public struct CaseResult: Sendable, Hashable, Codable {
     /// SHA-256 of the case's definition in the catalog (its YAML, the presets and goldens it names), so that
     /// `conformance diff` can tell which cases changed between two catalogs.
     public var caseDigest: String?
+    /// Each media type's verdict, when the run covered several (`verdict` is then the worst of them).
+    public var mediaTypes: [MediaTypeVerdict]?
 
     public init(
         id: String,

@@ -15,6 +15,8 @@ public struct Deviation: Sendable, Hashable, Codable {
     public var waiver: String?
     /// True when an earlier step of the same case already deviated: this one may only follow from it.
     public var followsEarlier: Bool?
+    /// The media type under which it happened, when the run covered several.
+    public var mediaType: String?
 
     public init(
         requirement: String,

@@ -4,6 +4,7 @@ extension HTMLReport {
         var html = "<article class=\"case \(cssClass(result.verdict))\" id=\"case-\(number)\">\n<header>"
         html += badge(result.verdict) + " <code class=\"id\">\(escape(result.id))</code> "
         html += "<span class=\"title\">\(escape(result.title))</span> "
+        if let media = result.mediaVerdicts { html += "<span class=\"muted\">\(escape(media))</span> " }
         html += "<span class=\"muted\">\(escape(readableDuration(result.durationMs)))</span></header>\n"
         if !result.requirements.isEmpty {
             let cited = result.requirements.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
@@ -52,7 +53,7 @@ extension HTMLReport {
         html += "</code>"
         if deviation.followsEarlier == true { html += " <em>(may follow from an earlier step's deviation)</em>" }
         html += "</div>\n"
-        html += "<p class=\"message\">\(escape(deviation.message))</p>\n"
+        html += "<p class=\"message\">\(escape(deviation.described))</p>\n"
         if let clause {
             html += "<blockquote class=\"clause\"><p>\(escape(clause.quote))</p>"
             html += "<cite>\(escape(clause.section)) · \(clause.level.rawValue)</cite></blockquote>\n"

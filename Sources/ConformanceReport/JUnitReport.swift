@@ -68,7 +68,7 @@ public enum JUnitReport {
             // The deviation that makes the FAIL is a MUST; a SHOULD listed before it would mislabel the failure.
             let first = result.deviations.first { $0.level == .must } ?? result.deviations.first
             body += "      <failure"
-            body += attribute("message", first?.message ?? "a MUST requirement broke")
+            body += attribute("message", first?.described ?? "a MUST requirement broke")
             body += attribute("type", first?.requirement ?? "FAIL")
             body += ">" + escape(failureText(result)) + "</failure>\n"
             output = transcriptLines(result)
@@ -131,7 +131,7 @@ public enum JUnitReport {
             "\(deviation.requirement) (\(deviation.level.rawValue)) at \(deviation.pointer.isEmpty ? "(whole)" : deviation.pointer)",
             "  expected: \(deviation.expected)",
             "  actual:   \(deviation.actual)",
-            "  message:  \(deviation.message)",
+            "  message:  \(deviation.described)",
         ]
         if let erratum = deviation.erratum { lines.append("  erratum:  \(erratum)") }
         if let curl = deviation.curl { lines.append("  curl:     \(curl)") }

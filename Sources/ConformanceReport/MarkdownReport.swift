@@ -95,7 +95,8 @@ public enum MarkdownReport {
             "\(summary.pass) PASS", "\(summary.fail) FAIL", "\(summary.warn) WARN", "\(summary.note) NOTE",
             "\(summary.skip) SKIP", "\(summary.error) ERROR",
         ]
-        return "\(mark) **\(overall.rawValue)** — \(summary.total) cases against \(inline(run.target.name)): "
+        let media = run.mediaTypeNames.map { " under each of \(inline($0))" } ?? ""
+        return "\(mark) **\(overall.rawValue)** — \(summary.total) cases\(media) against \(inline(run.target.name)): "
             + counts.joined(separator: ", ")
             + " (suite \(inline(run.suite.version)), \(HTMLReport.readableDuration(run.durationMs)))"
             + (run.target.warnings ?? []).map { "\n\n⚠️ \($0)" }.joined()
@@ -107,7 +108,7 @@ public enum MarkdownReport {
             requirements.append(deviation.requirement)
         }
         let message =
-            result.deviations.first(where: { $0.level == .must })?.message ?? result.deviations.first?.message
+            result.deviations.first(where: { $0.level == .must })?.described ?? result.deviations.first?.described
             ?? result.error ?? result.notes.first ?? ""
         let cells = [
             "**\(result.verdict.rawValue)**", inline(result.id), inline(requirements.joined(separator: ", ")),
@@ -118,7 +119,8 @@ public enum MarkdownReport {
 
     private static func details(_ result: CaseResult, clauses: [String: RunResult.Clause]) -> String {
         var text = "\n<details><summary>\(result.verdict.rawValue) \(HTMLReport.escape(result.id)) — "
-        text += "\(HTMLReport.escape(result.title))</summary>\n\n"
+        text +=
+            "\(HTMLReport.escape(result.title))\(result.mediaVerdicts.map { " (\(HTMLReport.escape($0)))" } ?? "")</summary>\n\n"
         if let reason = result.error { text += "Could not be judged: \(inline(reason))\n\n" }
         // A clause, an erratum or a curl line shared by several deviations is shown once.
         var quoted = Set<String>()
@@ -126,7 +128,7 @@ public enum MarkdownReport {
         for deviation in result.deviations {
             let pointer = deviation.pointer.isEmpty ? "(whole answer)" : deviation.pointer
             text += "- **\(inline(deviation.requirement))** (\(deviation.level.rawValue)) at \(inline(pointer)): "
-            text += inline(deviation.message)
+            text += inline(deviation.described)
             text += (deviation.followsEarlier == true ? " _(may follow from an earlier step's deviation)_" : "") + "\n"
             if quoted.insert(deviation.requirement).inserted {
                 let clause = clauses[deviation.requirement]

@@ -90,6 +90,8 @@ public struct RunResult: Sendable, Hashable, Codable {
     /// The members and JSON types of every answer and notification the run received, per operation and message
     /// type, so that `conformance diff` can show what changed even where both runs pass.
     public var shapes: [MessageShape]?
+    /// Per media type, when the run covered several (the profile's `mediaTypes`): its summary and readings.
+    public var mediaTypes: [MediaTypeOutcome]?
 
     public init(
         target: Target,

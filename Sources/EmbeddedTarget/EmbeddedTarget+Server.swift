@@ -22,20 +22,29 @@ extension EmbeddedTarget {
             configuration.deployment.insert(trait)
         }
         if let latency = options.notificationLatency { configuration.notificationLatency = latency }
-        var caFile: URL?
+        var files: [String: URL] = [:]
         if options.tls {
-            let certificates = try LabCertificates.make()
+            var certificates = try LabCertificates.make()
+            certificates.requiresClientCertificate = options.clientCertificate
             configuration.tls = certificates
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "conformance-lab-ca-\(UUID().uuidString).pem")
-            try certificates.authorityPEM.write(to: file, atomically: true, encoding: .utf8)
-            caFile = file
+            let directory = FileManager.default.temporaryDirectory
+            let stem = "conformance-lab-\(UUID().uuidString)"
+            var contents = ["caFile": certificates.authorityPEM]
+            if options.clientCertificate {
+                contents["clientCertificate"] = certificates.clientPEM
+                contents["clientKey"] = certificates.clientKeyPEM
+            }
+            for (field, pem) in contents {
+                let file = directory.appendingPathComponent("\(stem)-\(field).pem")
+                try pem.write(to: file, atomically: true, encoding: .utf8)
+                files[field] = file
+            }
         }
-        defer { if let caFile { try? FileManager.default.removeItem(at: caFile) } }
-        let authority = caFile?.path
+        defer { for file in files.values { try? FileManager.default.removeItem(at: file) } }
+        let paths = files.mapValues(\.path)
         return try await ReferenceServer.withRunning(configuration) { server in
             var profile = try TargetProfile.parse(
-                yaml: server.profileYAML(name: name(options), caFile: authority), file: "embedded profile")
+                yaml: server.profileYAML(name: name(options), tlsFiles: paths), file: "embedded profile")
             if let timeout = options.notificationTimeout { profile.timeouts.notification = timeout }
             if let quietPeriod = options.quietPeriod { profile.timeouts.quietPeriod = quietPeriod }
             return try await body(profile)

@@ -26,6 +26,8 @@ public enum EmbeddedTarget {
         public var notificationLatency: Duration?
         /// Serve HTTPS with a lab CA made at start (`--tls`); the profile trusts that CA.
         public var tls = false
+        /// With `tls`: refuse clients without a certificate the lab CA signed; the profile presents one.
+        public var clientCertificate = false
 
         public init(
             deviations: [String] = [],
@@ -93,6 +95,9 @@ public enum EmbeddedTarget {
             throw UnknownReading(assignment: assignment, error: error)
         }
     }
+
+    /// The media types the embedded server serves (its profile lists them all).
+    public static var mediaTypes: [String] { ReferenceServerConfiguration(agents: [], admin: nil).mediaTypes }
 
     /// The names of the reference server's deployment traits (`--deploy`).
     public static var deploymentNames: [String] { DeploymentTrait.allCases.map(\.rawValue) }

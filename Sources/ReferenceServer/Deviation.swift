@@ -8,6 +8,7 @@ public enum Deviation: String, CaseIterable, Sendable {
     case okUppercase = "ok-uppercase"
     case okUppercaseAfterAccept = "ok-uppercase-after-accept"
     case okUppercaseEndConference = "ok-uppercase-end-conference"
+    case chatOkUppercase = "chat-ok-uppercase"
     case successBodyMixed = "success-body-mixed"
     case errorStatus200 = "error-status-200"
     case serverErrorRefusals = "server-error-refusals"
@@ -71,6 +72,7 @@ public enum Deviation: String, CaseIterable, Sendable {
         case .okUppercase: "operations succeed with {\"status\":\"OK\"} instead of {\"status\":\"ok\"}"
         case .okUppercaseAfterAccept: "operations other than Accept succeed with {\"status\":\"OK\"}"
         case .okUppercaseEndConference: "EndConference succeeds with {\"status\":\"OK\"}"
+        case .chatOkUppercase: "Accept of a chat interaction succeeds with {\"status\":\"OK\"} (email is right)"
         case .successBodyMixed:
             "Accept succeeds with {\"status\":\"ok\"}, every other operation with an empty 200: both readings of "
                 + "success-body in one run"

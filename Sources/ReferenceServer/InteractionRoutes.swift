@@ -68,7 +68,7 @@ struct InteractionRoutes: Sendable {
             properties = value
         }
         try await core.update(try context.interactionId(), properties: properties, by: agentId)
-        return await answer(dialect.statusBody(["status": .string(okStatus(nil))]))
+        return await answer(dialect.statusBody(["status": .string(okStatus(nil, mediaType: nil))]))
     }
 
     /// `GET /me/interactions`: URIs of the interactions the agent works on, or the messages with `fields=*`; under
@@ -135,7 +135,7 @@ struct InteractionRoutes: Sendable {
             throw APIFailure(status: .internalServerError, description: "Internal server error")
         }
         try await core.perform(operation, on: id, by: agentId)
-        return await success(operation)
+        return await success(operation, mediaType: (try? await core.interaction(id))?.mediaType)
     }
 
     /// Whether the body names an operation the server knows (its parameters aside).
@@ -145,10 +145,11 @@ struct InteractionRoutes: Sendable {
     }
 
     /// The `status` of a success body: "ok", or "OK" where an ok-uppercase switch covers the operation.
-    private func okStatus(_ operation: InteractionOperation?) -> String {
+    private func okStatus(_ operation: InteractionOperation?, mediaType: String?) -> String {
         let upper: Bool
         switch operation {
-        case .accept: upper = deviations.contains(.okUppercase)
+        case .accept:
+            upper = deviations.contains(.okUppercase) || (deviations.contains(.chatOkUppercase) && mediaType == "chat")
         case .endConference:
             upper =
                 deviations.contains(.okUppercase) || deviations.contains(.okUppercaseAfterAccept)
@@ -159,12 +160,12 @@ struct InteractionRoutes: Sendable {
     }
 
     /// `{"status":"ok"}`, or an empty 200 (`success-body=empty`, and always in the variant).
-    private func success(_ operation: InteractionOperation?) async -> Response {
+    private func success(_ operation: InteractionOperation?, mediaType: String? = nil) async -> Response {
         let status: HTTPResponse.Status = deviations.contains(.successStatus202) ? .accepted : .ok
         let mixedEmpty: Bool
         if case .accept = operation { mixedEmpty = false } else { mixedEmpty = deviations.contains(.successBodyMixed) }
         guard configuration.readings.successBody == .okBody, !mixedEmpty,
-            let body = dialect.operationSuccess(status: okStatus(operation))
+            let body = dialect.operationSuccess(status: okStatus(operation, mediaType: mediaType))
         else {
             return Response(status: status)
         }

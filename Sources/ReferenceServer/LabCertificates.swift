@@ -13,6 +13,12 @@ public struct LabCertificates: Sendable {
     public var serverPEM: String
     /// The server's private key, PEM (PKCS #8).
     public var serverKeyPEM: String
+    /// A client certificate the CA signed, PEM, and its key: what a profile's `tls.clientCertificate` and
+    /// `tls.clientKey` name when the server requires one.
+    public var clientPEM: String
+    public var clientKeyPEM: String
+    /// Refuse a TLS connection that presents no certificate the CA signed (mutual TLS).
+    public var requiresClientCertificate = false
 
     /// Makes a fresh CA and a server certificate signed by it, valid from an hour ago for 30 days.
     public static func make(hosts: [String] = ["127.0.0.1", "::1", "localhost"]) throws -> LabCertificates {
@@ -59,10 +65,29 @@ public struct LabCertificates: Sendable {
             },
             issuerPrivateKey: Certificate.PrivateKey(authorityKey)
         )
+        let clientKey = P256.Signing.PrivateKey()
+        let client = try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(clientKey.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600),
+            notValidAfter: now.addingTimeInterval(30 * 86_400),
+            issuer: authorityName,
+            subject: try DistinguishedName { CommonName("conformance suite") },
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true))
+                try ExtendedKeyUsage([.clientAuth])
+            },
+            issuerPrivateKey: Certificate.PrivateKey(authorityKey)
+        )
         return LabCertificates(
             authorityPEM: try authority.serializeAsPEM().pemString,
             serverPEM: try server.serializeAsPEM().pemString,
-            serverKeyPEM: serverKey.pemRepresentation
+            serverKeyPEM: serverKey.pemRepresentation,
+            clientPEM: try client.serializeAsPEM().pemString,
+            clientKeyPEM: clientKey.pemRepresentation
         )
     }
 
@@ -70,8 +95,15 @@ public struct LabCertificates: Sendable {
     func serverConfiguration() throws -> TLSConfiguration {
         let certificate = try NIOSSLCertificate(bytes: Array(serverPEM.utf8), format: .pem)
         let key = try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)
-        return TLSConfiguration.makeServerConfiguration(
+        var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
+        if requiresClientCertificate {
+            configuration.certificateVerification = .noHostnameVerification
+            configuration.trustRoots = .certificates([
+                try NIOSSLCertificate(bytes: Array(authorityPEM.utf8), format: .pem)
+            ])
+        }
+        return configuration
     }
 
     /// The bytes of an IPv4 or IPv6 address, nil for a host name.

@@ -30,7 +30,10 @@ public struct RunningReferenceServer: Sendable {
     public var notificationsURL: String { baseURL + "/notifications" }
 
     /// The target profile (YAML) that points the suite at this server.
-    public func profileYAML(name: String = "Reference server", caFile: String? = nil) -> String {
+    public func profileYAML(name: String = "Reference server", tlsFiles: [String: String] = [:]) -> String {
+        let tls = ["caFile", "clientCertificate", "clientKey"].compactMap { field in
+            tlsFiles[field].map { "\(field): \(Self.quoted($0))" }
+        }
         let agents = configuration.agents.map { "  - \(Self.flow($0))" }.joined(separator: "\n")
         let lists = { (values: [String]) in "[" + values.map { Self.scalar($0) }.joined(separator: ", ") + "]" }
         return """
@@ -45,7 +48,7 @@ public struct RunningReferenceServer: Sendable {
             workbins: \(lists(configuration.workbins))
             mediaTypes: \(lists(configuration.mediaTypes))
             fixtures: {kind: http, url: \(fixturesURL)}
-            \(caFile.map { "tls: {caFile: \(Self.quoted($0))}\n" } ?? "")
+            \(tls.isEmpty ? "" : "tls: {\(tls.joined(separator: ", "))}\n")
             """
     }
 

@@ -48,6 +48,11 @@ struct EmbeddedServerOptions: ParsableArguments {
     )
     var tls = false
 
+    @Flag(
+        name: .long,
+        help: "With --tls: require a client certificate the lab CA signed (mutual TLS); the profile presents one.")
+    var clientCertificate = false
+
     /// Whether any of the options was given.
     var isUsed: Bool {
         !deviate.isEmpty || !reading.isEmpty || variant || !deploy.isEmpty || notificationLatency != nil || tls
@@ -58,6 +63,7 @@ struct EmbeddedServerOptions: ParsableArguments {
         var options = EmbeddedTarget.Options(deviations: deviate, readings: reading, variant: variant)
         options.deployment = deploy
         options.tls = tls
+        options.clientCertificate = clientCertificate
         options.notificationLatency = notificationLatency.flatMap { DurationText.parse($0) }
         return options
     }
@@ -73,6 +79,7 @@ struct EmbeddedServerOptions: ParsableArguments {
                 "--deploy '\(unknown)' is unknown; it is one of \(EmbeddedTarget.deploymentNames.joined(separator: ", "))"
             )
         }
+        if clientCertificate && !tls { throw ValidationError("--client-certificate needs --tls") }
         if let notificationLatency, DurationText.parse(notificationLatency) == nil {
             throw ValidationError(
                 "--notification-latency '\(notificationLatency)' is not a duration like 450ms or 0.5s")

@@ -22,6 +22,10 @@ struct RunCommand: AsyncParsableCommand {
             Exit codes: 0 no FAIL or ERROR, 1 deviations, 2 usage/profile/catalog error, 3 target unreachable \
             (nothing listens at its address) or it stopped answering mid-run.
 
+            Media types: the catalog runs once under each of the profile's mediaTypes ("Functionality may vary \
+            from different media types"); each case's verdict is the worst of them, and the reports give every \
+            media type's verdict and readings. --media-type keeps some of them.
+
             Reachability is judged by the network, not by a timer: before the first case the suite opens one TCP \
             connection to the target; a refused connection or an unknown host ends the run at once with exit 3. A \
             target that accepts connections but does not answer is reachable, and its cases say so.
@@ -70,6 +74,13 @@ struct RunCommand: AsyncParsableCommand {
     var baseline: String?
 
     @OptionGroup var location: CatalogOptions
+
+    @Option(
+        name: .long,
+        help:
+            "Run the catalog under this media type of the profile only (repeatable; default: under each of the profile's mediaTypes)."
+    )
+    var mediaType: [String] = []
 
     @Option(name: .long, help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
     var timeout: String?
@@ -128,6 +139,7 @@ struct RunCommand: AsyncParsableCommand {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         options.maxTransportFailures = stopAfterFailures
         options.shard = shard.flatMap(RunOptions.shard)
+        options.mediaTypes = mediaType
         let baseline: Baseline? = try self.baseline.map { path in
             do {
                 return try Baseline.load(path: path)
@@ -144,6 +156,12 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         _ = try profile?.checkedTransport()
+        let offered = profile?.mediaTypes ?? EmbeddedTarget.mediaTypes
+        if let unknown = mediaType.first(where: { !offered.contains($0) }) {
+            throw CommandFailure(
+                "--media-type \(unknown) is not among the profile's mediaTypes (\(offered.joined(separator: ", ")))",
+                code: ExitStatus.usage)
+        }
         if let profile, jobs == nil { options.jobs = profile.agents.count }
         if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
             throw CommandFailure(

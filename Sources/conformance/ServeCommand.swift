@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = ReferenceServer(configuration: configuration)
         do {
             try await server.run { running in
-                let profile = running.profileYAML(caFile: authorityFile?.inProfile)
+                let profile = running.profileYAML(tlsFiles: authorityFile?.inProfile ?? [:])
                 say("Reference server listening on \(running.baseURL)")
                 if !switches.isEmpty {
                     say("Deviating on purpose: \(switches.joined(separator: ", "))")
@@ -137,37 +137,52 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
-    /// `--tls`: makes the lab CA and server certificate, and writes the CA next to `--profile-out` (else to the
-    /// temporary directory), so that the profile's `tls.caFile` can name it; `inProfile` is that name (relative to
-    /// the profile when they sit side by side).
+    /// `--tls`: makes the lab CA and the server certificate (and, with `--client-certificate`, a client
+    /// certificate the server then requires), and writes the PEM files next to `--profile-out` (else to the
+    /// temporary directory), so that the profile's `tls:` can name them; `inProfile` gives each field its name
+    /// (relative to the profile when they sit side by side).
     func writeAuthority(into configuration: inout ReferenceServerConfiguration) throws -> (
-        path: String, inProfile: String
+        path: String, inProfile: [String: String]
     ) {
-        let certificates: LabCertificates
+        var certificates: LabCertificates
         do {
             certificates = try LabCertificates.make(
                 hosts: Array(Set([host, "127.0.0.1", "::1", "localhost"])).sorted())
         } catch {
             throw CommandFailure("--tls: the certificates could not be made: \(error)", code: ExitStatus.usage)
         }
+        certificates.requiresClientCertificate = behaviour.clientCertificate
         configuration.tls = certificates
-        let (directory, name): (URL, String)
+        let (directory, stem): (URL, String)
         if let profileOut {
             let profile = URL(fileURLWithPath: profileOut)
             directory = profile.deletingLastPathComponent()
-            name = profile.deletingPathExtension().lastPathComponent + "-ca.pem"
+            stem = profile.deletingPathExtension().lastPathComponent
         } else {
             directory = FileManager.default.temporaryDirectory
-            name = "conformance-lab-ca-\(port).pem"
+            stem = "conformance-lab-\(port)"
         }
-        let file = directory.appendingPathComponent(name)
-        do {
-            try certificates.authorityPEM.write(to: file, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure(
-                "--tls: cannot write the CA file \(file.path): \(error.localizedDescription)", code: ExitStatus.usage)
+        var files = [("caFile", "ca", certificates.authorityPEM)]
+        if behaviour.clientCertificate {
+            files += [
+                ("clientCertificate", "client", certificates.clientPEM),
+                ("clientKey", "client-key", certificates.clientKeyPEM),
+            ]
         }
-        return (file.path, profileOut == nil ? file.path : name)
+        var inProfile: [String: String] = [:]
+        var authority = ""
+        for (field, suffix, pem) in files {
+            let file = directory.appendingPathComponent("\(stem)-\(suffix).pem")
+            do {
+                try pem.write(to: file, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure(
+                    "--tls: cannot write \(file.path): \(error.localizedDescription)", code: ExitStatus.usage)
+            }
+            inProfile[field] = profileOut == nil ? file.path : file.lastPathComponent
+            if field == "caFile" { authority = file.path }
+        }
+        return (authority, inProfile)
     }
 
     /// `--list-readings`: each reading and what it is about, then its alternatives, `*` marking the default.

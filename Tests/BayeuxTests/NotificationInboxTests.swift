@@ -3,7 +3,7 @@ import Testing
 
 @testable import Bayeux
 
-@Suite struct NotificationInboxTests {
+@Suite(.timeLimit(.minutes(1))) struct NotificationInboxTests {
     static func message(_ id: String) -> BayeuxMessage {
         ["channel": "/v2/me/interactions", "data": ["id": .string(id)]]
     }
@@ -109,5 +109,19 @@ import Testing
         await inbox.record(problem: "connect answered HTTP 500")
         await inbox.record(problem: "re-handshake after 402::Unknown client")
         #expect(await inbox.problems() == ["connect answered HTTP 500", "re-handshake after 402::Unknown client"])
+    }
+
+    /// A session the server ended (advice `reconnect: none`) ends the waits on it at once, not at their deadline.
+    @Test func anEndedSessionStopsEveryWait() async {
+        let inbox = NotificationInbox()
+        await inbox.append(Self.message("old"))
+        let farAway = ContinuousClock.now + .seconds(300)
+        async let waiting = inbox.first(deadline: farAway) { $0.data["id"] == "new" }
+        await inbox.end("the server advised reconnect none")
+        #expect(await waiting == nil)
+        #expect(await inbox.ended == "the server advised reconnect none")
+        // What had arrived is still found; nothing else is waited for.
+        #expect(await inbox.first(deadline: farAway) { $0.data["id"] == "old" }?.index == 0)
+        #expect(await inbox.first(deadline: farAway) { $0.data["id"] == "new" } == nil)
     }
 }

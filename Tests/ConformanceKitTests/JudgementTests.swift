@@ -49,6 +49,8 @@ import Testing
             let result = try await ReferenceServer.withRunning(configuration) { server in
                 var profile = try TargetProfile.parse(yaml: server.profileYAML(name: "judgement"), file: "profile")
                 profile.timeouts.notification = .seconds(2)
+                // One media type: these cases are about judging, and each deviation is counted once.
+                profile.mediaTypes = ["email"]
                 adjust(&profile)
                 return try await Runner(catalog: catalog, profile: profile, options: RunOptions(jobs: 1))
                     .run(httpClient: httpClient) { _ in }

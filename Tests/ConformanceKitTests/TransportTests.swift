@@ -11,14 +11,16 @@ import Testing
 
 /// The catalog over TLS with a lab CA and through a proxy, as vendors' labs put them in front of a server.
 @Suite(.timeLimit(.minutes(5))) struct TransportTests {
-    /// Runs the cases `filters` select against the embedded server (over TLS when `tls`), after `adjust` changed
-    /// the profile the server gave.
+    /// Runs the cases `filters` select against the embedded server (over TLS when `tls`, requiring a client
+    /// certificate when `clientCertificate`), after `adjust` changed the profile the server gave.
     func run(
-        tls: Bool, filters: [String] = [], adjust: @escaping @Sendable (inout TargetProfile) -> Void = { _ in }
+        tls: Bool, clientCertificate: Bool = false, filters: [String] = [],
+        adjust: @escaping @Sendable (inout TargetProfile) -> Void = { _ in }
     ) async throws -> Result<RunResult, Runner.Unreachable> {
         let catalog = try Catalog.load(root: repositoryRoot)
         var options = EmbeddedTarget.Options(notificationTimeout: .seconds(3))
         options.tls = tls
+        options.clientCertificate = clientCertificate
         return try await EmbeddedTarget.withServer(options, agents: 6) { served in
             var profile = served
             adjust(&profile)
@@ -49,6 +51,21 @@ import Testing
         }
         #expect(unreachable.description.contains("CERTIFICATE_VERIFY_FAILED"))
         #expect(unreachable.description.contains("tls.caFile"))
+    }
+
+    @Test func aServerThatRequiresAClientCertificateGetsTheProfilesOne() async throws {
+        let result = try await run(tls: true, clientCertificate: true, filters: ["accept-invited", "reject-invited"])
+            .get()
+        #expect(result.summary.pass == 2)
+        let outcome = try await run(tls: true, clientCertificate: true, filters: ["accept-invited"]) { profile in
+            profile.tls?.clientCertificate = nil
+            profile.tls?.clientKey = nil
+        }
+        guard case .failure(let unreachable) = outcome else {
+            Issue.record("a server that requires a client certificate answered without one")
+            return
+        }
+        #expect(unreachable.description.contains("tls.clientCertificate"), "\(unreachable.description)")
     }
 
     @Test func insecureAcceptsAnyCertificateAndEveryReportSaysSo() async throws {
