@@ -30,9 +30,16 @@ public struct ConsoleReporter: Sendable {
 
     public func handle(_ event: Runner.Event) {
         switch event {
-        case .started(let total):
+        case .started(let total, let mediaTypes):
             guard verbosity >= .normal else { return }
-            write("Running \(total) case\(total == 1 ? "" : "s")…")
+            if mediaTypes.count > 1 {
+                let cases = total / mediaTypes.count
+                write(
+                    "Running \(cases) case\(cases == 1 ? "" : "s") under each of \(mediaTypes.count) media types "
+                        + "(\(mediaTypes.joined(separator: ", ")))…")
+            } else {
+                write("Running \(total) case\(total == 1 ? "" : "s")…")
+            }
         case .goldenObserved:
             break
         case .sessionProblem(let role, let message):

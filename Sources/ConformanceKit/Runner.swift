@@ -9,7 +9,8 @@ import Foundation
 public struct Runner: Sendable {
     /// Something a run reports while it goes.
     public enum Event: Sendable {
-        case started(total: Int)
+        /// `total` case runs: each selected case once under each of `mediaTypes` (empty: the profile's only one).
+        case started(total: Int, mediaTypes: [String])
         case caseFinished(index: Int, total: Int, result: CaseResult)
         /// A notification session could not be opened for an agent; its notification steps will be ERROR.
         case sessionProblem(role: String, message: String)
@@ -90,7 +91,7 @@ public struct Runner: Sendable {
         let media = mediaDimension
         let jobs = selected.flatMap { testCase in media.map { (testCase: testCase, mediaType: $0) } }
         let cases = jobs.map(\.testCase)
-        await progress(.started(total: cases.count))
+        await progress(.started(total: cases.count, mediaTypes: media.count > 1 ? media.compactMap { $0 } : []))
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
         let resetProblem: String?
         do {

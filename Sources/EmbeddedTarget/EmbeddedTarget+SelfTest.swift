@@ -24,10 +24,14 @@ extension EmbeddedTarget {
             + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
     }
 
-    /// The deployment configurations a self-test runs: each trait alone, then all at once (default readings).
+    /// The deployment configurations a self-test runs: each trait alone, then every trait and every non-default
+    /// reading at once.
     public static var deploymentConfigurations: [ReadingMatrix.Configuration] {
         deploymentNames.map { ReadingMatrix.Configuration(name: "deploy \($0)", readings: [], deployment: [$0]) }
-            + [ReadingMatrix.Configuration(name: "deploy all at once", readings: [], deployment: deploymentNames)]
+            + [
+                ReadingMatrix.Configuration(
+                    name: "deploy all, all non-default", readings: everyReadingNonDefault, deployment: deploymentNames)
+            ]
     }
 
     /// The configurations every switch runs under: the default readings; unless `quick`, also each reading

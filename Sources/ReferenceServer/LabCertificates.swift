@@ -20,74 +20,72 @@ public struct LabCertificates: Sendable {
     /// Refuse a TLS connection that presents no certificate the CA signed (mutual TLS).
     public var requiresClientCertificate = false
 
-    /// Makes a fresh CA and a server certificate signed by it, valid from an hour ago for 30 days.
+    /// Makes a fresh CA, and a server and a client certificate it signs, valid from an hour ago for 30 days.
     public static func make(hosts: [String] = ["127.0.0.1", "::1", "localhost"]) throws -> LabCertificates {
-        let now = Date()
         let authorityKey = P256.Signing.PrivateKey()
         let authorityName = try DistinguishedName {
             OrganizationName("GWS Interactions conformance suite")
             CommonName("Conformance lab CA \(RandomIdentifier.make(length: 8))")
         }
-        let authority = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: Certificate.PublicKey(authorityKey.publicKey),
-            notValidBefore: now.addingTimeInterval(-3600),
-            notValidAfter: now.addingTimeInterval(30 * 86_400),
-            issuer: authorityName,
-            subject: authorityName,
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
+        let sign = { (key: P256.Signing.PrivateKey, subject: DistinguishedName, extensions: Certificate.Extensions) in
+            try Self.certificate(for: key, subject: subject, extensions: extensions, issuer: authorityName, authorityKey)
+        }
+        let authority = try sign(
+            authorityKey, authorityName,
+            try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
                 Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-            },
-            issuerPrivateKey: Certificate.PrivateKey(authorityKey)
-        )
-        let serverKey = P256.Signing.PrivateKey()
-        let names = try hosts.map { host -> GeneralName in
+            })
+        let names = hosts.map { host -> GeneralName in
             if let address = Self.addressBytes(host) { return .ipAddress(ASN1OctetString(contentBytes: address[...])) }
             return .dnsName(host)
         }
-        let server = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: Certificate.PublicKey(serverKey.publicKey),
-            notValidBefore: now.addingTimeInterval(-3600),
-            notValidAfter: now.addingTimeInterval(30 * 86_400),
-            issuer: authorityName,
-            subject: try DistinguishedName { CommonName(hosts.first ?? "localhost") },
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
+        let serverKey = P256.Signing.PrivateKey()
+        let server = try sign(
+            serverKey, try DistinguishedName { CommonName(hosts.first ?? "localhost") },
+            try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true))
                 try ExtendedKeyUsage([.serverAuth])
                 SubjectAlternativeNames(names)
-            },
-            issuerPrivateKey: Certificate.PrivateKey(authorityKey)
-        )
+            })
         let clientKey = P256.Signing.PrivateKey()
-        let client = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: Certificate.PublicKey(clientKey.publicKey),
-            notValidBefore: now.addingTimeInterval(-3600),
-            notValidAfter: now.addingTimeInterval(30 * 86_400),
-            issuer: authorityName,
-            subject: try DistinguishedName { CommonName("conformance suite") },
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
+        let client = try sign(
+            clientKey, try DistinguishedName { CommonName("conformance suite") },
+            try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true))
                 try ExtendedKeyUsage([.clientAuth])
-            },
-            issuerPrivateKey: Certificate.PrivateKey(authorityKey)
-        )
+            })
         return LabCertificates(
             authorityPEM: try authority.serializeAsPEM().pemString,
             serverPEM: try server.serializeAsPEM().pemString,
             serverKeyPEM: serverKey.pemRepresentation,
             clientPEM: try client.serializeAsPEM().pemString,
             clientKeyPEM: clientKey.pemRepresentation
+        )
+    }
+
+    /// A certificate for `key`, signed by the CA, valid from an hour ago for 30 days.
+    private static func certificate(
+        for key: P256.Signing.PrivateKey,
+        subject: DistinguishedName,
+        extensions: Certificate.Extensions,
+        issuer: DistinguishedName,
+        _ issuerKey: P256.Signing.PrivateKey
+    ) throws -> Certificate {
+        let now = Date()
+        return try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(key.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600),
+            notValidAfter: now.addingTimeInterval(30 * 86_400),
+            issuer: issuer,
+            subject: subject,
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: extensions,
+            issuerPrivateKey: Certificate.PrivateKey(issuerKey)
         )
     }
 

@@ -22,10 +22,20 @@ struct BenchCommand: AsyncParsableCommand {
             --latency delays every REST answer of the embedded server (API and fixtures, not the Bayeux \
             long-polls), to measure a run against a target across a network link.
 
+            --notification-latency delivers the embedded server's notifications that long after the change on \
+            average (250 ms either side, in order per agent), to measure a run against a slow message bus. The \
+            notification floor then counts each case's waits one after the other (a wait per change that a \
+            notification step waits on, and the absence barrier when no such wait covers it) at the mean \
+            latency: no run beats its longest case's chain of waits, nor the agents' time (waits × agents held) \
+            spread over the agents.
+
+            The catalog runs under the embedded server's first media type only, so that every figure is per case.
+
             Examples:
               swift run -c release conformance bench --runs 10
               swift run -c release conformance bench --latency 20ms --agents 12
               swift run -c release conformance bench --latency 20ms --agents 4 --jobs 4
+              swift run -c release conformance bench --notification-latency 450ms --agents 4 --runs 3
             """
     )
 
