@@ -85,6 +85,27 @@ import Testing
         }
     }
 
+    /// Advice `reconnect: none` ends the session: its inbox says why, and a wait on it ends at once.
+    @Test func reconnectNoneEndsTheSessionAndItsWaits() async throws {
+        try await FakeBayeuxServer.withRunning { server, url in
+            try await BayeuxSession.withSession(
+                endpoint: Self.endpoint(url),
+                channels: ["/v2/me/interactions"],
+                httpClient: .shared
+            ) { session in
+                let farAway = ContinuousClock.now + .seconds(300)
+                async let waiting = session.inbox.first(from: 0, excluding: [], deadline: farAway) { _ in true }
+                await server.script(
+                    .raw(
+                        status: 200,
+                        body: #"[{"channel":"/meta/connect","successful":true,"advice":{"reconnect":"none"}}]"#))
+                #expect(await waiting == nil)
+                #expect(await session.inbox.ended == "the server advised reconnect none")
+                #expect(await session.state == .disconnected(reason: .serverAdvisedNoReconnect))
+            }
+        }
+    }
+
     @Test func aRefusedHandshakeThrowsWithTheServersReply() async throws {
         try await FakeBayeuxServer.withRunning { server, url in
             await server.setRefuseHandshake(true)
