@@ -55,7 +55,7 @@ public struct CookieStore: Sendable {
     /// The `Cookie` header value for a request to `url` at `now`, or nil when no cookie fits.
     public func header(for url: URL, at now: Date = Date()) -> String? {
         guard let host = url.host?.lowercased() else { return nil }
-        let path = url.path.isEmpty ? "/" : url.path
+        let path = Self.requestPath(url)
         let secure = url.scheme?.lowercased() == "https"
         let fitting = entries.filter { entry in
             (entry.expires.map { $0 > now } ?? true)
@@ -68,28 +68,40 @@ public struct CookieStore: Sendable {
     }
 
     private static func entry(_ cookie: HTTPCookie, header: String, host: String, url: URL, now: Date) -> Entry? {
-        let attributes = attributeNames(header)
-        let hostOnly = !attributes.contains("domain")
-        let domain = hostOnly ? host : cookie.domain.lowercased().drop { $0 == "." }.description
+        let attributes = attributes(header)
+        // §5.2.3: an empty Domain is ignored (the cookie is host-only); a leading dot is dropped.
+        let given = attributes["domain"].map { $0.lowercased().drop { $0 == "." }.description } ?? ""
+        let hostOnly = given.isEmpty
+        let domain = hostOnly ? host : given
         guard !domain.isEmpty, hostOnly || domainMatches(host, domain) else { return nil }
         var expires = cookie.expiresDate
         if let maxAge = cookie.properties?[HTTPCookiePropertyKey("Max-Age")].flatMap({ Int("\($0)") }) {
             expires = maxAge <= 0 ? Date.distantPast : now.addingTimeInterval(TimeInterval(maxAge))
         }
-        let path = attributes.contains("path") && cookie.path.hasPrefix("/") ? cookie.path : defaultPath(url)
+        // §5.2.4: a Path that does not start with "/" is the default path (Foundation would make it "/").
+        let path = attributes["path"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? defaultPath(url)
         return Entry(
             name: cookie.name, value: cookie.value, domain: domain, hostOnly: hostOnly, path: path,
             secure: cookie.isSecure, expires: expires, created: now)
     }
 
-    /// The attribute names of one `Set-Cookie` value, lowercased (Foundation does not say which were given).
-    static func attributeNames(_ header: String) -> Set<String> {
-        Set(
-            header.split(separator: ";").dropFirst().map { attribute in
-                attribute.split(separator: "=", maxSplits: 1).first.map {
-                    $0.trimmingCharacters(in: .whitespaces).lowercased()
-                } ?? ""
-            })
+    /// The attributes of one `Set-Cookie` value as written, by lowercased name (the last one of a name wins):
+    /// Foundation normalizes `Domain` and `Path`, and does not say which were given.
+    static func attributes(_ header: String) -> [String: String] {
+        var attributes: [String: String] = [:]
+        for attribute in header.split(separator: ";").dropFirst() {
+            let parts = attribute.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            guard !name.isEmpty else { continue }
+            attributes[name] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        }
+        return attributes
+    }
+
+    /// The path of a request as sent: percent-encoded, trailing slash kept ("/" when there is none).
+    static func requestPath(_ url: URL) -> String {
+        let path = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? ""
+        return path.isEmpty ? "/" : path
     }
 
     /// RFC 6265 §5.1.3: the host is the domain, or ends with "." + domain and is not an IP address.
@@ -108,7 +120,7 @@ public struct CookieStore: Sendable {
 
     /// RFC 6265 §5.1.4: the directory of the request path ("/" when there is none).
     static func defaultPath(_ url: URL) -> String {
-        let path = url.path
+        let path = requestPath(url)
         guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }

@@ -117,6 +117,7 @@ public struct Baseline: Sendable, Hashable {
             testCase.waived = waived
             let verdict = CaseResult.verdict(deviations: kept, notes: testCase.notes, error: testCase.error)
             testCase.verdict = verdict == .pass || verdict == .note ? .waived : verdict
+            testCase.rejudgeMediaTypes()
             result.cases[index] = testCase
         }
         let ran = Set(run.cases.filter { $0.verdict != .skip && $0.verdict != .error }.map(\.id))
@@ -124,6 +125,7 @@ public struct Baseline: Sendable, Hashable {
             "\($0.label): the deviation no longer happens; remove the waiver (\($0.reason))"
         }
         result.summary = RunResult.Summary(result.cases)
+        result.recountMediaTypes()
         result.staleWaivers = stale
         result.expiredWaivers = expired
         return result

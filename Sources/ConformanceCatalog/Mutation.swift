@@ -12,6 +12,8 @@ public struct Mutation: Sendable, Hashable {
     /// Where the switch's behaviour does not exist: per site (or `all`), the reading assignments
     /// (`NAME=ALTERNATIVE`, or `variant`) under which the target's answer there is the same with or without it.
     public var inert: [String: [String]] = [:]
+    /// The media types a run must cover to see the switch (it breaks those only); empty: the first one does.
+    public var mediaTypes: [String] = []
     public var file: String
     public var line: Int?
 
@@ -40,8 +42,10 @@ extension Catalog {
             var breaks: [String]
             var sites: [String] = []
             var inert: [String: [String]] = [:]
+            var mediaTypes: [String] = []
             if let fields = try? value.mapping("switch '\(name)'") {
-                try fields.rejectUnknownFields(["breaks", "sites", "inert"])
+                try fields.rejectUnknownFields(["breaks", "sites", "inert", "mediaTypes"])
+                mediaTypes = try fields["mediaTypes"]?.strings("the media types switch '\(name)' breaks") ?? []
                 if let node = fields["inert"] {
                     let entries = try node.mapping("where switch '\(name)' is inert")
                     for site in entries.keys {
@@ -58,6 +62,7 @@ extension Catalog {
             }
             var mutation = Mutation(name: name, breaks: breaks, sites: sites, file: path, line: value.line)
             mutation.inert = inert
+            mutation.mediaTypes = mediaTypes
             mutations.append(mutation)
         }
         return mutations

@@ -43,12 +43,16 @@ extension CaseExecution {
                 return .passed
             }
         }
-        // A session the server ended cannot show what the target sent: the case cannot be judged.
-        for role in expectation.agents {
-            if let reason = await inboxes[role]?.ended {
-                ledger.error = "the notification session of \(role) ended (\(reason)); nothing more can arrive for it"
-                return .stopped
-            }
+        // When every session that could show the message was ended by the server, the case cannot be judged.
+        let watched = Set(expectation.agents + alternatives.flatMap(\.2))
+        var ended: [String] = []
+        for role in watched.sorted() {
+            if let reason = await inboxes[role]?.ended { ended.append("\(role): \(reason)") }
+        }
+        if !ended.isEmpty, ended.count == watched.count {
+            ledger.error =
+                "the notification session ended (\(ended.joined(separator: "; "))); nothing more can arrive for it"
+            return .stopped
         }
         await health.recordTimeout()
         let received = await receivedSinceStart(expectation.agents)
@@ -138,6 +142,14 @@ extension CaseExecution {
                     + (sessionProblems[role] ?? "the profile has no such agent") + ")"
             )
             return
+        }
+        // A session the server ended shows nothing more: an absence on it cannot be judged.
+        for role in roles {
+            if let reason = await inboxes[role]?.ended {
+                ledger.unjudged(
+                    "cannot judge that \(role) receives no notification: its notification session ended (\(reason))")
+                return
+            }
         }
         var markers: [String] = []
         switch await barrier(for: roles) {

@@ -38,7 +38,8 @@ public struct ConsoleReporter: Sendable {
                     "Running \(cases) case\(cases == 1 ? "" : "s") under each of \(mediaTypes.count) media types "
                         + "(\(mediaTypes.joined(separator: ", ")))…")
             } else {
-                write("Running \(total) case\(total == 1 ? "" : "s")…")
+                let media = mediaTypes.first.map { " under media type \($0)" } ?? ""
+                write("Running \(total) case\(total == 1 ? "" : "s")\(media)…")
             }
         case .goldenObserved:
             break

@@ -95,7 +95,8 @@ public enum Exploration {
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async throws(FixtureFailure) -> T
     ) async throws(FixtureFailure) -> T {
         let sessions = NotificationSessions(
-            profile: explorer.profile, timeout: explorer.profile.timeouts.request, cookies: explorer.client.cookies)
+            profile: explorer.profile, timeout: explorer.profile.timeouts.request, cookies: explorer.client.cookies,
+            transport: (try? Transports(explorer.profile))?.notifications ?? TransportSettings())
         let outcome = await sessions.withOpenSessions { inboxes, problems in
             do throws(FixtureFailure) {
                 return Swift.Result<T, FixtureFailure>.success(try await body(inboxes, problems))

@@ -11,6 +11,8 @@ public struct FixtureDriver: Sendable {
     public init(fixtures: TargetProfile.Fixtures, client: TargetClient) {
         var client = client
         client.service = .fixtures
+        // The fixtures URL may be exempt from the proxy the API goes through (a local adapter, NO_PROXY).
+        if let fixtureHTTPClient = client.fixtureHTTPClient { client.httpClient = fixtureHTTPClient }
         switch fixtures {
         case .http(let url): self.fixtures = HTTPFixtures(url: url, client: client)
         case .command(let create, let reset):

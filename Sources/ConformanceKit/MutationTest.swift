@@ -15,15 +15,19 @@ public enum MutationTest {
         public var sites: [String]
         /// Per site (or `all`), the reading assignments (or `variant`) under which the switch changes nothing there.
         public var inert: [String: [String]]
+        /// The media types a run must cover to see the switch; empty: the target's first one does.
+        public var mediaTypes: [String]
 
         public init(
-            name: String, summary: String, expected: [String], sites: [String] = [], inert: [String: [String]] = [:]
+            name: String, summary: String, expected: [String], sites: [String] = [], inert: [String: [String]] = [:],
+            mediaTypes: [String] = []
         ) {
             self.name = name
             self.summary = summary
             self.expected = expected
             self.sites = sites
             self.inert = inert
+            self.mediaTypes = mediaTypes
         }
 
         /// The switch as it must be caught under a configuration: without the sites where it is inert there; nil

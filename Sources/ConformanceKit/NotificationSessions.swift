@@ -19,6 +19,8 @@ struct NotificationSessions: Sendable {
     var breaker = CircuitBreaker(limit: 0)
     /// Each agent's cookies, shared with its REST requests.
     var cookies = CookieJars()
+    /// TLS and proxy for the notifications URL (the run made and checked them).
+    var transport = TransportSettings()
 
     /// Opens a session per agent role (`agent1`...), all at once, runs `body` with their inboxes and the problems
     /// of the ones that could not be opened, then closes them (all at once too).
@@ -30,7 +32,8 @@ struct NotificationSessions: Sendable {
             breaker.trip != nil
             ? [] : profile.agents.indices.map { (role: "agent\($0 + 1)", account: profile.agents[$0]) }
         let httpClient = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(profile, sessions: roles.count))
+            eventLoopGroupProvider: .singleton,
+            configuration: Self.clientConfiguration(transport, sessions: roles.count))
         let (opened, report) = AsyncStream.makeStream(
             of: (role: String, outcome: Result<NotificationInbox, any Error>).self)
         let releases = roles.map { _ in AsyncStream.makeStream(of: Never.self) }
@@ -62,11 +65,11 @@ struct NotificationSessions: Sendable {
         return value
     }
 
-    /// The sessions' HTTP client: the profile's TLS and proxy for the notifications URL (the run checked them
-    /// before it began), and a long-poll per agent plus room for subscribe and disconnect requests beside them.
-    static func clientConfiguration(_ profile: TargetProfile, sessions: Int) -> HTTPClient.Configuration {
+    /// The sessions' HTTP client: the TLS and proxy settings of the notifications URL, and a long-poll per agent
+    /// plus room for subscribe and disconnect requests beside them.
+    static func clientConfiguration(_ transport: TransportSettings, sessions: Int) -> HTTPClient.Configuration {
         var configuration = TargetClient.httpClientConfiguration
-        (try? TransportSettings.make(for: profile.notificationsURL, profile: profile))?.apply(to: &configuration)
+        transport.apply(to: &configuration)
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * sessions + 4
         return configuration
     }

@@ -11,12 +11,18 @@ public enum ReadingMatrix {
         public var variant: Bool
         /// How the target is deployed (the reference server's `--deploy` traits): none changes what is conformant.
         public var deployment: [String]
+        /// The media types the clean run covers (empty: every one the target serves).
+        public var mediaTypes: [String]
 
-        public init(name: String, readings: [String], variant: Bool = false, deployment: [String] = []) {
+        public init(
+            name: String, readings: [String], variant: Bool = false, deployment: [String] = [],
+            mediaTypes: [String] = []
+        ) {
             self.name = name
             self.readings = readings
             self.variant = variant
             self.deployment = deployment
+            self.mediaTypes = mediaTypes
         }
     }
 

@@ -50,28 +50,39 @@ public struct Runner: Sendable {
         async throws(Unreachable)
         -> RunResult
     {
-        let transport: TransportSettings
+        let transports: Transports
         do {
-            transport = try TransportSettings.make(for: profile.baseURL, profile: profile)
+            transports = try Transports(profile)
         } catch {
             throw Unreachable(description: error.description)
         }
-        guard !transport.isDefault else { return try await run(httpClient: httpClient, transport: transport, progress) }
-        // TLS trust and proxy are settings of the client: this profile gets one of its own.
-        let own = HTTPClient(eventLoopGroupProvider: .singleton, configuration: transport.httpClientConfiguration)
+        // TLS trust and proxy are settings of the client: a profile that needs them gets clients of its own.
+        let api =
+            transports.api.isDefault
+            ? nil
+            : HTTPClient(eventLoopGroupProvider: .singleton, configuration: transports.api.httpClientConfiguration)
+        let fixtures =
+            transports.fixtures.proxyURL == transports.api.proxyURL
+            ? nil
+            : HTTPClient(eventLoopGroupProvider: .singleton, configuration: transports.fixtures.httpClientConfiguration)
         let result: Result<RunResult, Unreachable>
         do {
-            result = .success(try await run(httpClient: own, transport: transport, progress))
+            result = .success(
+                try await run(
+                    httpClient: api ?? httpClient, fixtureHTTPClient: fixtures, transports: transports, progress))
         } catch {
             result = .failure(error)
         }
-        try? await own.shutdown()
+        try? await api?.shutdown()
+        try? await fixtures?.shutdown()
         return try result.get()
     }
 
     private func run(
-        httpClient: HTTPClient, transport: TransportSettings, _ progress: @escaping @Sendable (Event) async -> Void
+        httpClient: HTTPClient, fixtureHTTPClient: HTTPClient?, transports: Transports,
+        _ progress: @escaping @Sendable (Event) async -> Void
     ) async throws(Unreachable) -> RunResult {
+        let transport = transports.api
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -81,6 +92,7 @@ public struct Runner: Sendable {
         let client = {
             var client = TargetClient(httpClient: httpClient, timeout: timeouts.request, breaker: breaker)
             client.cookies = cookieJars ?? CookieJars(enabled: profile.cookies)
+            client.fixtureHTTPClient = fixtureHTTPClient
             return client
         }()
         let caseTimeouts = timeouts
@@ -91,7 +103,7 @@ public struct Runner: Sendable {
         let media = mediaDimension
         let jobs = selected.flatMap { testCase in media.map { (testCase: testCase, mediaType: $0) } }
         let cases = jobs.map(\.testCase)
-        await progress(.started(total: cases.count, mediaTypes: media.count > 1 ? media.compactMap { $0 } : []))
+        await progress(.started(total: cases.count, mediaTypes: media.compactMap { $0 }))
         let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
         let resetProblem: String?
         do {
@@ -103,7 +115,8 @@ public struct Runner: Sendable {
             breaker.tripIfLastUnanswered(.fixtures)
         }
         let sessions = NotificationSessions(
-            profile: profile, timeout: caseTimeouts.request, breaker: breaker, cookies: client.cookies)
+            profile: profile, timeout: caseTimeouts.request, breaker: breaker, cookies: client.cookies,
+            transport: transports.notifications)
         let order = Self.schedule(cases, jobs: options.jobs)
         let (caseResults, notifications, channels, shapes) = await sessions.withOpenSessions { inboxes, problems in
             for (role, message) in problems.sorted(by: { $0.key < $1.key }) {
@@ -227,13 +240,14 @@ public struct Runner: Sendable {
         result.exchanges = client.meter.count
         result.notifications = notifications
         result.readings = ReadingReport.summarize(catalog.readings, cases: results, messages: channels)
-        if media.count > 1 {
-            result.mediaTypes = columns.map { column in
+        // The media types the run covered, each with its summary (and readings, when there are several).
+        result.mediaTypes =
+            columns.filter { !$0.mediaType.isEmpty }.map { column in
                 MediaTypeOutcome(
                     mediaType: column.mediaType, summary: RunResult.Summary(column.results),
-                    readings: ReadingReport.summarize(catalog.readings, cases: column.results, messages: channels))
-            }
-        }
+                    readings: media.count > 1
+                        ? ReadingReport.summarize(catalog.readings, cases: column.results, messages: channels) : nil)
+            }.nilIfEmpty
         result.shapes = shapes.shapes
         return result
     }
@@ -300,4 +314,8 @@ public struct Runner: Sendable {
             }
         }
     }
+}
+
+extension Array {
+    fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

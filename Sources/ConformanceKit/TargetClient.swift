@@ -19,7 +19,10 @@ public struct TargetClient: Sendable {
         public var description: String { "\(url): \(reason)" }
     }
 
-    public let httpClient: HTTPClient
+    public var httpClient: HTTPClient
+    /// The client for the fixtures when their URL takes other transport settings than the API's (no proxy for a
+    /// loopback or `NO_PROXY` fixtures URL); nil: the same client.
+    public var fixtureHTTPClient: HTTPClient?
     public var timeout: Duration
     public var maxBodyBytes: Int
     /// Counts every exchange sent through this client.

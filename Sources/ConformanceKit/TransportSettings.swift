@@ -3,6 +3,28 @@ import ConformanceCatalog
 import Foundation
 import NIOSSL
 
+/// The transport settings of each URL a run talks to: the API, the fixtures and the notifications may differ in
+/// their proxy (`NO_PROXY`, loopback), never in TLS trust.
+public struct Transports: Sendable {
+    public var api: TransportSettings
+    public var fixtures: TransportSettings
+    public var notifications: TransportSettings
+
+    /// Every URL's settings; the first problem (a certificate file, a proxy URL) throws.
+    public init(_ profile: TargetProfile, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(TransportSettings.Problem)
+    {
+        api = try TransportSettings.make(for: profile.baseURL, profile: profile, environment: environment)
+        notifications = try TransportSettings.make(
+            for: profile.notificationsURL, profile: profile, environment: environment)
+        if case .http(let url) = profile.fixtures {
+            fixtures = try TransportSettings.make(for: url, profile: profile, environment: environment)
+        } else {
+            fixtures = api
+        }
+    }
+}
+
 /// How the suite's connections to one URL of the target go: whom TLS trusts and which client certificate it
 /// presents (the profile's `tls:`), and through which proxy (the profile's `proxy:`, else `HTTPS_PROXY` or
 /// `HTTP_PROXY` unless `NO_PROXY` names the host; loopback is never sent to an environment proxy).
@@ -30,8 +52,12 @@ public struct TransportSettings: Sendable {
         var settings = TransportSettings()
         if let tls = profile.tls { settings.tls = try configuration(tls) }
         if let proxy = proxyURL(for: url, profile: profile, environment: environment) {
-            guard let components = URLComponents(string: proxy), let host = components.host, !host.isEmpty else {
-                throw Problem(description: "the proxy '\(proxy)' is not a URL like http://proxy.lab:3128")
+            guard let components = URLComponents(string: proxy), components.scheme?.lowercased() == "http",
+                let host = components.host, !host.isEmpty
+            else {
+                throw Problem(
+                    description: "the proxy '\(proxy)' is not an http:// proxy URL like http://proxy.lab:3128 "
+                        + "(the suite tunnels through HTTP proxies with CONNECT)")
             }
             let port = components.port ?? 80
             if let user = components.user {
@@ -43,7 +69,8 @@ public struct TransportSettings: Sendable {
             } else {
                 settings.proxy = .server(host: host, port: port)
             }
-            settings.proxyURL = "http://\(host):\(port)"
+            settings.proxyURL =
+                host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
         }
         return settings
     }
@@ -129,19 +156,26 @@ public struct TransportSettings: Sendable {
 
     /// A TLS or proxy failure in words, with what to change; nil when the failure is of another kind.
     static func connectionProblem(_ reason: String, url: String, transport: TransportSettings) -> String? {
-        let host = URLComponents(string: url).map { "\($0.host ?? "?"):\($0.port ?? 443)" } ?? url
+        let host =
+            URLComponents(string: url).map { "\($0.host ?? "?"):\($0.port ?? ($0.scheme == "http" ? 80 : 443))" } ?? url
         if reason.contains("CERTIFICATE_VERIFY_FAILED") || reason.contains("certificate verify failed") {
             return "TLS with \(host) failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED). "
                 + "Name the CA that signed it in the profile's tls.caFile, or set tls.insecure: true to skip the check"
         }
         let presented = !(transport.tls?.certificateChain.isEmpty ?? true)
-        if reason.contains("CERTIFICATE_REQUIRED") || reason.contains("HANDSHAKE_FAILURE")
-            || reason.contains("certificate required")
-        {
-            return presented
-                ? "TLS with \(host) failed: the server refused the client certificate of tls.clientCertificate (\(reason))"
-                : "TLS with \(host) failed: the server asks for a client certificate (\(reason)). Name one it trusts "
-                    + "in the profile's tls.clientCertificate and tls.clientKey"
+        let refusedCertificate = ["UNKNOWN_CA", "BAD_CERTIFICATE", "CERTIFICATE_UNKNOWN", "CERTIFICATE_EXPIRED"]
+            .contains { reason.contains($0) }
+        if presented, refusedCertificate || reason.contains("HANDSHAKE_FAILURE") {
+            return "TLS with \(host) failed: the server refused the client certificate of tls.clientCertificate "
+                + "(\(reason)); give one signed by a CA the server trusts"
+        }
+        if !presented, reason.contains("CERTIFICATE_REQUIRED") || reason.contains("certificate required") {
+            return "TLS with \(host) failed: the server asks for a client certificate (\(reason)). Name one it "
+                + "trusts in the profile's tls.clientCertificate and tls.clientKey"
+        }
+        if !presented, reason.contains("HANDSHAKE_FAILURE") {
+            return "TLS with \(host) failed: the server ended the handshake (\(reason)). It may want a client "
+                + "certificate (tls.clientCertificate, tls.clientKey), or a TLS version or cipher the suite does not offer"
         }
         if reason.contains("failedToValidateHostname") || reason.contains("Couldn't find") {
             return "TLS with \(host) failed: the server's certificate does not name \(host) (hostname mismatch). "

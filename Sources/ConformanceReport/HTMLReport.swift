@@ -47,7 +47,7 @@ public enum HTMLReport {
         var html = "<header>\n<h1>\(badge(overall)) GWS Interactions conformance</h1>\n<dl class=\"meta\">\n"
         let fields = [
             ("Target", "\(escape(run.target.name)) <code>\(escape(run.target.baseURL))</code>"),
-            ("Media types", escape(run.mediaTypeNames ?? "the profile's first")),
+            ("Media types", escape(run.mediaTypes?.map(\.mediaType).joined(separator: ", ") ?? "not recorded")),
             ("Suite version", escape(run.suite.version)),
             ("Started", "<time datetime=\"\(escape(run.startedAt))\">\(escape(readableTime(run.startedAt)))</time>"),
             ("Duration", escape(readableDuration(run.durationMs))),

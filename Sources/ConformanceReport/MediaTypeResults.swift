@@ -48,7 +48,14 @@ public enum MediaTypeResults {
         }
         return order.map { id in
             let runs = byId.compactMap { mediaType, results in results[id].map { (mediaType, $0) } }
-            return combine(runs[0].1, runs)
+            var combined = combine(runs[0].1, runs)
+            // A media type the case never ran under (the run ended first) is said, not left out.
+            let missing = byId.map(\.0).filter { mediaType in !runs.contains { $0.0 == mediaType } }
+            for mediaType in missing {
+                combined.mediaTypes?.append(MediaTypeVerdict(mediaType: mediaType, verdict: .skip))
+                combined.info.append("[\(mediaType)] not run: the run ended before the case started under it")
+            }
+            return combined
         }
     }
 
@@ -111,6 +118,44 @@ extension Deviation {
 
 extension Array {
     fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+}
+
+extension CaseResult {
+    /// Each media type's verdict again, once a baseline waived some deviations: a media type whose every MUST and
+    /// SHOULD deviation is waived is WAIVED; an ERROR or SKIP stays.
+    package mutating func rejudgeMediaTypes() {
+        mediaTypes = mediaTypes?.map { entry in
+            guard entry.verdict != .error, entry.verdict != .skip else { return entry }
+            let own = deviations.filter { $0.mediaType == entry.mediaType }
+            var verdict = CaseResult.verdict(deviations: own, notes: [], error: nil)
+            if verdict == .pass, entry.verdict == .note { verdict = .note }
+            if verdict == .pass || verdict == .note,
+                waived?.contains(where: { $0.mediaType == entry.mediaType }) == true
+            {
+                verdict = .waived
+            }
+            return MediaTypeVerdict(mediaType: entry.mediaType, verdict: verdict)
+        }
+    }
+}
+
+extension RunResult {
+    /// Each media type's summary again, from the cases' media type verdicts (after a baseline changed them).
+    package mutating func recountMediaTypes() {
+        guard let outcomes = mediaTypes else { return }
+        guard outcomes.count > 1 else {
+            mediaTypes = outcomes.map {
+                MediaTypeOutcome(mediaType: $0.mediaType, summary: summary, readings: $0.readings)
+            }
+            return
+        }
+        mediaTypes = outcomes.map { outcome in
+            var recounted = outcome
+            recounted.summary = RunResult.Summary(
+                verdicts: cases.compactMap { $0.mediaTypes?.first { $0.mediaType == outcome.mediaType }?.verdict })
+            return recounted
+        }
+    }
 }
 
 extension Deviation {

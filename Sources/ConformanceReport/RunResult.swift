@@ -14,9 +14,14 @@ public struct RunResult: Sendable, Hashable, Codable {
         public var waived = 0
 
         public init(_ cases: [CaseResult]) {
-            total = cases.count
-            for result in cases {
-                switch result.verdict {
+            self.init(verdicts: cases.map(\.verdict))
+        }
+
+        /// Counts the verdicts.
+        public init(verdicts: [Verdict]) {
+            total = verdicts.count
+            for verdict in verdicts {
+                switch verdict {
                 case .pass: pass += 1
                 case .fail: fail += 1
                 case .warn: warn += 1

@@ -18,16 +18,22 @@ extension EmbeddedTarget {
         public var variant: RunResult
     }
 
-    /// The reading configurations a self-test runs: each non-default alternative alone, then all at once.
+    /// The reading configurations a self-test runs: each non-default alternative alone, then all at once. The
+    /// reference server's readings are the same under every media type, so one alone runs under the first media
+    /// type; all at once runs under every media type.
     public static var readingConfigurations: [ReadingMatrix.Configuration] {
-        readingAlternatives.flatMap { $0.alternatives }.map { ReadingMatrix.Configuration(name: $0, readings: [$0]) }
-            + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
+        readingAlternatives.flatMap { $0.alternatives }.map {
+            ReadingMatrix.Configuration(name: $0, readings: [$0], mediaTypes: Array(mediaTypes.prefix(1)))
+        } + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
     }
 
-    /// The deployment configurations a self-test runs: each trait alone, then every trait and every non-default
-    /// reading at once.
+    /// The deployment configurations a self-test runs: each trait alone (under the first media type), then every
+    /// trait and every non-default reading at once (under every media type).
     public static var deploymentConfigurations: [ReadingMatrix.Configuration] {
-        deploymentNames.map { ReadingMatrix.Configuration(name: "deploy \($0)", readings: [], deployment: [$0]) }
+        deploymentNames.map {
+            ReadingMatrix.Configuration(
+                name: "deploy \($0)", readings: [], deployment: [$0], mediaTypes: Array(mediaTypes.prefix(1)))
+        }
             + [
                 ReadingMatrix.Configuration(
                     name: "deploy all, all non-default", readings: everyReadingNonDefault, deployment: deploymentNames)
@@ -108,9 +114,11 @@ extension EmbeddedTarget {
             httpClient: httpClient
         ) { _ in }
         async let readingOutcomes = ReadingMatrix.run(configurations, jobs: readingJobs) { configuration in
+            var runOptions = RunOptions(jobs: caseJobs)
+            runOptions.mediaTypes = configuration.mediaTypes
             let result = try await run(
                 catalog: catalog,
-                runOptions: RunOptions(jobs: caseJobs),
+                runOptions: runOptions,
                 options: {
                     var options = Options(readings: configuration.readings, notificationTimeout: cleanTimeout)
                     options.deployment = configuration.deployment
@@ -147,7 +155,10 @@ extension EmbeddedTarget {
                 // and many switch runs share the processors.
                 // (A whole-catalog run keeps the usual number.)
                 let jobs = citing.isEmpty ? caseJobs : max(1, min(caseJobs / 2, cases.count))
-                let runOptions = RunOptions(filters: citing.isEmpty ? [] : cases.map(\.id), jobs: jobs)
+                var runOptions = RunOptions(filters: citing.isEmpty ? [] : cases.map(\.id), jobs: jobs)
+                // Under the media types the switch breaks, else the first: a switch that breaks every media type
+                // alike is seen there, and the clean runs above cover every media type.
+                runOptions.mediaTypes = mutation.mediaTypes.isEmpty ? Array(mediaTypes.prefix(1)) : mutation.mediaTypes
                 // The first configuration runs whole (what it reports broken is the coverage); the others stop
                 // once the switch is caught on every site.
                 let watch =

@@ -123,7 +123,7 @@ public enum EmbeddedTarget {
             catalog.mutation(server.rawValue).map {
                 MutationTest.Switch(
                     name: server.rawValue, summary: server.summary, expected: $0.breaks, sites: $0.sites,
-                    inert: $0.inert)
+                    inert: $0.inert, mediaTypes: $0.mediaTypes)
             }
         }
     }
@@ -143,7 +143,15 @@ public enum EmbeddedTarget {
                 message: "'\($0.name)' is not a switch of the reference server (`conformance serve "
                     + "--list-deviations` lists them)")
         }
-        return missing + unknown
+        let media = catalog.mutations.flatMap { mutation in
+            mutation.mediaTypes.filter { !mediaTypes.contains($0) }.map {
+                InputFileError(
+                    file: mutation.file, line: mutation.line,
+                    message: "switch '\(mutation.name)' names media type '\($0)', which the reference server does "
+                        + "not serve (\(mediaTypes.joined(separator: ", ")))")
+            }
+        }
+        return missing + unknown + media
     }
 
     /// The profile name a run reports.

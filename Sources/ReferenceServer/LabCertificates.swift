@@ -28,7 +28,8 @@ public struct LabCertificates: Sendable {
             CommonName("Conformance lab CA \(RandomIdentifier.make(length: 8))")
         }
         let sign = { (key: P256.Signing.PrivateKey, subject: DistinguishedName, extensions: Certificate.Extensions) in
-            try Self.certificate(for: key, subject: subject, extensions: extensions, issuer: authorityName, authorityKey)
+            try Self.certificate(
+                for: key, subject: subject, extensions: extensions, issuer: authorityName, authorityKey)
         }
         let authority = try sign(
             authorityKey, authorityName,

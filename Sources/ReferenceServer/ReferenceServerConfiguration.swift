@@ -35,7 +35,7 @@ public struct ReferenceServerConfiguration: Sendable {
     public var deployment: Set<DeploymentTrait> = []
     /// Serve HTTPS with these certificates instead of HTTP (`serve --tls`).
     public var tls: LabCertificates?
-    /// The mean delay of a notification after its change, spread uniformly 250 ms either side (never below zero)
+    /// The mean delay of a notification after its change, spread uniformly 250 ms either side (less for a shorter mean)
     /// and kept in order per agent; zero delivers at once. `slow-notifications` sets 450 ms when this is zero.
     public var notificationLatency: Duration = .zero
 

@@ -119,8 +119,11 @@ actor ServerCore {
                 agents.append(notification.agentId)
             }
             for agent in agents {
-                let spread = Int.random(in: -250...250)
-                let delay = max(.zero, latency + .milliseconds(spread))
+                // 250 ms either side, narrower for a mean below that, so that the mean is the one given.
+                let width = min(
+                    250, Int(latency.components.seconds * 1000 + latency.components.attoseconds / 1_000_000_000_000_000)
+                )
+                let delay = latency + .milliseconds(Int.random(in: -width...width))
                 schedule(arranged.filter { $0.agentId == agent }, after: delay, order: agent)
             }
         } else if let delay = configuration.dialect.notificationDelay() {

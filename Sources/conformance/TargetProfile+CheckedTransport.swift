@@ -8,7 +8,7 @@ extension TargetProfile {
     func checkedTransport() throws -> TransportSettings {
         let settings: TransportSettings
         do {
-            settings = try TransportSettings.make(for: baseURL, profile: self)
+            settings = try Transports(self).api
         } catch {
             throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
         }

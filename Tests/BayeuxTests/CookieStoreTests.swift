@@ -53,6 +53,19 @@ import Testing
         #expect(store.header(for: api, at: now) == nil)
     }
 
+    @Test func aTrailingSlashPathAndOddAttributesAreKeptAsWritten() {
+        let cometd = URL(string: "https://gws.lab/genesys/cometd/")!
+        var store = CookieStore()
+        store.store(
+            ["LB=n1; Path=/genesys/cometd/", "EMPTY=1; Domain=", "ODD=1; Path=relative"], from: cometd, at: now)
+        // The path as sent, trailing slash included, matches a cookie scoped to it.
+        #expect(store.header(for: cometd, at: now)?.contains("LB=n1") == true)
+        // An empty Domain is ignored: a host-only cookie. A Path not starting with "/" is the default path.
+        #expect(store.header(for: URL(string: "https://gws.lab/genesys/cometd/x")!, at: now) == "LB=n1; EMPTY=1; ODD=1")
+        #expect(store.header(for: URL(string: "https://other.lab/genesys/cometd/")!, at: now) == nil)
+        #expect(store.header(for: URL(string: "https://gws.lab/elsewhere")!, at: now) == nil)
+    }
+
     @Test func theLongerPathComesFirst() {
         var store = CookieStore()
         store.store(["X=root; Path=/", "X=api; Path=/api"], from: api, at: now)

@@ -94,6 +94,7 @@ struct AgentLeasesTests {
         try await ReferenceServer.withRunning(.generated()) { server in
             var profile = try TargetProfile.parse(yaml: server.profileYAML(name: "three agents"), file: "embedded")
             profile.timeouts.notification = .seconds(10)
+            profile.mediaTypes = ["email"]
             return try await Runner(catalog: catalog, profile: profile, options: RunOptions(jobs: jobs))
                 .run(httpClient: httpClient) { _ in }
         }

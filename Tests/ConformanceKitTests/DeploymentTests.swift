@@ -30,7 +30,10 @@ import Testing
             profile.timeouts.notification = .seconds(3)
             let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
             defer { _ = httpClient.shutdown() }
-            var runner = Runner(catalog: catalog, profile: profile, options: RunOptions(filters: filters, jobs: 2))
+            // One media type: the traits are about transport, and a run under both would only cost time.
+            var options = RunOptions(filters: filters, jobs: 2)
+            options.mediaTypes = ["email"]
+            var runner = Runner(catalog: catalog, profile: profile, options: options)
             runner.cookieJars = cookieJars
             let result = try await runner.run(httpClient: httpClient) { _ in }
             return (result, await server.expiredSessionUsers())
@@ -43,11 +46,15 @@ import Testing
         }.joined(separator: "\n")
     }
 
+    /// The operations whose cases make the most notifications; the whole catalog under each trait is the
+    /// selftest's (and `SelfTestTests`').
+    static let notifying = ["Accept", "Reject", "Transfer", "StartConference", "EndConference"]
+
     @Test(arguments: DeploymentTrait.allCases.filter { $0 != .slowNotifications })
-    func eachTraitLeavesTheCatalogClean(_ trait: DeploymentTrait) async throws {
-        let (result, expired) = try await run([trait])
+    func eachTraitLeavesTheNotifyingCasesClean(_ trait: DeploymentTrait) async throws {
+        let (result, expired) = try await run([trait], filters: Self.notifying)
         #expect(result.summary.fail == 0 && result.summary.error == 0, "\(Self.failing(result))")
-        #expect(result.summary.pass == result.summary.total)
+        #expect(result.summary.pass == result.summary.total && result.summary.total >= 30)
         if trait == .sessionExpiry {
             // Every agent that got a message had its session expired once, and the run went on.
             #expect(expired.count >= 3, "expired: \(expired.sorted())")

@@ -8,20 +8,25 @@ import Testing
 @testable import ConformanceKit
 @testable import ConformanceReport
 
-/// Runs the real runner against the real reference server on an ephemeral loopback port.
+/// Runs the real runner against the real reference server on an ephemeral loopback port, under its email media
+/// type only unless `mediaTypes` says otherwise (the media-type dimension has tests of its own, and a run under
+/// every media type is the selftest's).
 func runCatalog(
     deviations: [String] = [],
     readings: [String] = [],
     variant: Bool = false,
     filters: [String] = [],
-    jobs: Int = 2
+    jobs: Int = 2,
+    mediaTypes: [String] = ["email"]
 ) async throws -> RunResult {
     let catalog = try Catalog.load(root: repositoryRoot)
     let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+    var runOptions = RunOptions(filters: filters, jobs: jobs)
+    runOptions.mediaTypes = mediaTypes
     do {
         let result = try await EmbeddedTarget.run(
             catalog: catalog,
-            runOptions: RunOptions(filters: filters, jobs: jobs),
+            runOptions: runOptions,
             options: EmbeddedTarget.Options(
                 deviations: deviations, readings: readings, variant: variant, notificationTimeout: .seconds(3)),
             httpClient: httpClient

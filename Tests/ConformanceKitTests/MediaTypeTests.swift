@@ -36,6 +36,30 @@ import Testing
         #expect(MediaTypeResults.combine([("email", [Self.result("a", .pass)])])[0].mediaTypes == nil)
     }
 
+    @Test func aWaiverRejudgesTheMediaTypeItWaivesAndItsSummary() async throws {
+        let result = try await run(deviations: ["chat-ok-uppercase"], filters: ["accept-invited"])
+        let baseline = Baseline(waivers: [
+            .init(caseID: "accept-invited", requirement: "ACCEPT-SUCCESS-BODY", reason: "chat fix in 8.5.2")
+        ])
+        let waived = baseline.apply(to: result)
+        #expect(waived.cases[0].verdict == .waived)
+        #expect(waived.cases[0].mediaTypes?.map(\.verdict) == [.pass, .waived])
+        #expect(waived.mediaTypes?.map(\.summary.fail) == [0, 0])
+        #expect(waived.mediaTypes?.map(\.summary.waived) == [0, 1])
+    }
+
+    @Test func aRunUnderOneMediaTypeSaysWhichAndACaseNotRunUnderOneSaysSo() {
+        let partial = MediaTypeResults.combine([
+            ("email", [Self.result("a", .pass), Self.result("b", .pass)]), ("chat", [Self.result("a", .pass)]),
+        ])
+        #expect(
+            partial[1].mediaTypes == [
+                .init(mediaType: "email", verdict: .pass), .init(mediaType: "chat", verdict: .skip),
+            ])
+        #expect(partial[1].info == ["[chat] not run: the run ended before the case started under it"])
+        #expect(partial[1].verdict == .pass)
+    }
+
     func run(deviations: [String], mediaTypes: [String] = [], filters: [String]) async throws -> RunResult {
         let catalog = try Catalog.load(root: repositoryRoot)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
@@ -64,6 +88,8 @@ import Testing
         let emailOnly = try await run(
             deviations: ["chat-ok-uppercase"], mediaTypes: ["email"], filters: ["accept-invited"])
         #expect(emailOnly.summary.pass == 1)
-        #expect(emailOnly.mediaTypes == nil)
+        #expect(emailOnly.cases[0].mediaTypes == nil)
+        // The run says which media type it covered.
+        #expect(emailOnly.mediaTypes?.map(\.mediaType) == ["email"])
     }
 }

@@ -27,7 +27,10 @@ import Testing
             let httpClient = HTTPClient(
                 eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
             defer { _ = httpClient.shutdown() }
-            let runner = Runner(catalog: catalog, profile: profile, options: RunOptions(filters: filters, jobs: 2))
+            // One media type: these tests are about transport.
+            var options = RunOptions(filters: filters, jobs: 2)
+            options.mediaTypes = ["email"]
+            let runner = Runner(catalog: catalog, profile: profile, options: options)
             do throws(Runner.Unreachable) {
                 return .success(try await runner.run(httpClient: httpClient) { _ in })
             } catch {
@@ -98,7 +101,7 @@ import Testing
             mediaTypes: [], fixtures: .manual)
         profile.proxy = "http://proxy.lab:3128"
         profile.tls = TargetProfile.TLS(insecure: true)
-        let configuration = NotificationSessions.clientConfiguration(profile, sessions: 3)
+        let configuration = NotificationSessions.clientConfiguration(try Transports(profile).notifications, sessions: 3)
         #expect(configuration.proxy?.host == "proxy.lab")
         #expect(configuration.proxy?.port == 3128)
         #expect(configuration.tlsConfiguration?.certificateVerification == CertificateVerification.none)
