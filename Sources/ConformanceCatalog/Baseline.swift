@@ -81,6 +81,45 @@ public struct Baseline: Sendable, Hashable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One case as the run's report will show it (for live progress): its waived deviations set aside.
+    public func apply(to testCase: CaseResult, today: Date = Date()) -> CaseResult {
+        let active = waivers.filter { waiver in
+            guard let expires = waiver.expires, let end = Self.day(expires) else { return true }
+            return today <= end.addingTimeInterval(86_400)
+        }
+        return Self.waive(testCase, by: active).result
+    }
+
+    /// The case with the deviations `active` waives set aside and its verdict recomputed, and the labels of the
+    /// waivers used.
+    static func waive(_ testCase: CaseResult, by active: [Waiver]) -> (result: CaseResult, used: Set<String>) {
+        var testCase = testCase
+        var used = Set<String>()
+        var kept: [Deviation] = []
+        var waived: [Deviation] = []
+        for deviation in testCase.deviations {
+            if deviation.level != .info,
+                let waiver = active.first(where: {
+                    $0.caseID == testCase.id && $0.requirement == deviation.requirement
+                })
+            {
+                var set = deviation
+                set.waiver = waiver.reason
+                waived.append(set)
+                used.insert(waiver.label)
+            } else {
+                kept.append(deviation)
+            }
+        }
+        guard !waived.isEmpty else { return (testCase, used) }
+        testCase.deviations = kept
+        testCase.waived = waived
+        let verdict = CaseResult.verdict(deviations: kept, notes: testCase.notes, error: testCase.error)
+        testCase.verdict = verdict == .pass || verdict == .note ? .waived : verdict
+        testCase.rejudgeMediaTypes()
+        return (testCase, used)
+    }
+
     /// The run with waived deviations set aside, verdicts recomputed, and stale and expired waivers listed.
     public func apply(to run: RunResult, today: Date = Date()) -> RunResult {
         var result = run
@@ -95,30 +134,9 @@ public struct Baseline: Sendable, Hashable {
             return true
         }
         for index in result.cases.indices {
-            var testCase = result.cases[index]
-            var kept: [Deviation] = []
-            var waived: [Deviation] = []
-            for deviation in testCase.deviations {
-                if deviation.level != .info,
-                    let waiver = active.first(where: {
-                        $0.caseID == testCase.id && $0.requirement == deviation.requirement
-                    })
-                {
-                    var set = deviation
-                    set.waiver = waiver.reason
-                    waived.append(set)
-                    used.insert(waiver.label)
-                } else {
-                    kept.append(deviation)
-                }
-            }
-            guard !waived.isEmpty else { continue }
-            testCase.deviations = kept
-            testCase.waived = waived
-            let verdict = CaseResult.verdict(deviations: kept, notes: testCase.notes, error: testCase.error)
-            testCase.verdict = verdict == .pass || verdict == .note ? .waived : verdict
-            testCase.rejudgeMediaTypes()
+            let (testCase, labels) = Self.waive(result.cases[index], by: active)
             result.cases[index] = testCase
+            used.formUnion(labels)
         }
         let ran = Set(run.cases.filter { $0.verdict != .skip && $0.verdict != .error }.map(\.id))
         let stale = active.filter { ran.contains($0.caseID) && !used.contains($0.label) }.map {

@@ -11,6 +11,9 @@ public struct ConsoleReporter: Sendable {
 
     public var colour: Bool
     public var verbosity: Verbosity
+    /// What a finished case becomes before its progress line: the baseline's waivers, so that the line shows the
+    /// verdict the report will give (WAIVED, not FAIL).
+    public var waive: @Sendable (CaseResult) -> CaseResult = { $0 }
     let write: @Sendable (String) -> Void
 
     public init(
@@ -45,12 +48,15 @@ public struct ConsoleReporter: Sendable {
             break
         case .sessionProblem(let role, let message):
             write(paint("! no notification session for \(role): \(message)", .yellow))
-        case .caseFinished(let index, let total, let result):
+        case .caseFinished(let index, let total, let finished):
+            let result = waive(finished)
             guard verbosity >= .normal || ![.pass, .note, .skip].contains(result.verdict) else { return }
             let width = String(total).count
             let number = String(repeating: " ", count: width - String(index).count) + String(index)
             let verdict = paint(
-                result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0), color(result.verdict))
+                result.verdict.rawValue.padding(
+                    toLength: max(5, result.verdict.rawValue.count), withPad: " ", startingAt: 0), color(result.verdict)
+            )
             let mediaType = result.mediaTypes?.first.map { " [\($0.mediaType)]" } ?? ""
             write("[\(number)/\(total)] \(verdict) \(result.id)\(mediaType) (\(result.durationMs) ms)")
             if verbosity >= .verbose {
@@ -89,7 +95,7 @@ public struct ConsoleReporter: Sendable {
                     + "\(counts.note) NOTE, \(counts.skip) SKIP, \(counts.error) ERROR")
         }
         let line =
-            "\(summary.total) cases\(media): " + parts.joined(separator: ", ")
+            "\(summary.total) case\(summary.total == 1 ? "" : "s")\(media): " + parts.joined(separator: ", ")
             + " in \(seconds) s against \(run.target.name)"
         write(paint(line, summary.fail + summary.error > 0 ? .red : (summary.warn > 0 ? .yellow : .green)))
         for warning in run.target.warnings ?? [] { write(paint("warning: \(warning)", .yellow)) }

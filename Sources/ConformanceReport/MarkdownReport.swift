@@ -96,7 +96,9 @@ public enum MarkdownReport {
             "\(summary.skip) SKIP", "\(summary.error) ERROR",
         ]
         let media = run.mediaTypeNames.map { " under each of \(inline($0))" } ?? ""
-        return "\(mark) **\(overall.rawValue)** — \(summary.total) cases\(media) against \(inline(run.target.name)): "
+        let cases = summary.total == 1 ? "case" : "cases"
+        return
+            "\(mark) **\(overall.rawValue)** — \(summary.total) \(cases)\(media) against \(inline(run.target.name)): "
             + counts.joined(separator: ", ")
             + " (suite \(inline(run.suite.version)), \(HTMLReport.readableDuration(run.durationMs)))"
             + (run.target.warnings ?? []).map { "\n\n⚠️ \($0)" }.joined()

@@ -25,6 +25,11 @@ public enum ReportWriter {
         registry.write(run, to: destinations)
     }
 
+    /// What would keep the reports from being written (see `ReportRegistry.problems(in:)`).
+    public static func problems(in destinations: [Destination]) -> [String] {
+        ReportRegistry<Format, RunResult>.problems(in: destinations)
+    }
+
     public static func render(_ run: RunResult, as format: Format) throws -> Data {
         try registry.render(run, as: format)
     }

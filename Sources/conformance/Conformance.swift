@@ -11,7 +11,7 @@ struct Conformance: AsyncParsableCommand {
         abstract: "Conformance suite for the Genesys Web Services Interactions API.",
         discussion: """
             Exit codes: 0 no FAIL or ERROR (and no WARN under --strict), 1 deviations, 2 usage, profile or catalog \
-            error, 3 the target could not be reached at all.
+            error, 3 the target could not be reached at all (or stopped answering), 130 interrupted (Ctrl-C).
 
             Examples:
               conformance run                            certify the bundled reference server (embedded default)

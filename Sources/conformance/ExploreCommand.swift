@@ -127,7 +127,7 @@ struct ExploreCommand: AsyncParsableCommand {
                 return .failure(CommandFailure("explore could not run: \(error)", code: ExitStatus.usage))
             }
         }
-        FileHandle.standardError.write(Data("\n".utf8))
+        if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         try? await httpClient.shutdown()
         let (result, used) = try outcome.get()
         let paths = try write(result)
@@ -153,8 +153,9 @@ struct ExploreCommand: AsyncParsableCommand {
         }
         return try await Exploration.run(explorer, options: options) { done, total, found in
             guard done % 10 == 0 || done == total else { return }
-            FileHandle.standardError.write(
-                Data("\r[explore] \(done)/\(total) sequences, \(found) finding\(found == 1 ? "" : "s")".utf8))
+            // On a terminal the line is rewritten in place; in a CI log each update is a line of its own.
+            let line = "[explore] \(done)/\(total) sequences, \(found) finding\(found == 1 ? "" : "s")"
+            FileHandle.standardError.write(Data((isatty(STDERR_FILENO) != 0 ? "\r" + line : line + "\n").utf8))
         }
     }
 

@@ -10,9 +10,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Validate the catalog and print how many requirements its cases cover.",
         discussion: """
-            Fails (exit 1) on unknown requirement ids or fields, missing, unused or non-canonical goldens, and on \
-            any MUST or SHOULD requirement that no case cites. Catalog files that cannot be read exit 2. Every problem \
-            of every file is listed in one pass.
+            Exit 2 when the catalog cannot be loaded: a file that cannot be read, an unknown requirement id or \
+            field, a golden file that is missing. Exit 1 on unused or non-canonical goldens, and on any MUST or \
+            SHOULD requirement that no case cites. Every problem of every file is listed in one pass.
 
             Examples:
               conformance lint

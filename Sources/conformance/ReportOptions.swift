@@ -15,5 +15,8 @@ struct ReportOptions: ParsableArguments {
             let formats = ReportWriter.registry.formatNames
             throw ValidationError("--report '\(argument)' is not FORMAT:PATH with FORMAT one of \(formats)")
         }
+        // A report that cannot be written is refused before anything runs, not after a long run.
+        let problems = ReportWriter.problems(in: destinations)
+        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 }

@@ -82,7 +82,10 @@ struct RunCommand: AsyncParsableCommand {
     )
     var mediaType: [String] = []
 
-    @Option(name: .long, help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
+    // Unconditional, so that `--timeout -1s` is read as a value and refused as one, like `--timeout=-1s`.
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Deadline for each HTTP exchange, e.g. 5s or 500ms (overrides the profile).")
     var timeout: String?
 
     @OptionGroup(title: "The embedded reference server (without --target)") var embedded: EmbeddedServerOptions
@@ -130,6 +133,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let startedAt = Date()
         let destinations = reports.destinations
         let requestTimeout = timeout.flatMap(DurationText.parse)
         let catalog = try location.load()
@@ -147,7 +151,9 @@ struct RunCommand: AsyncParsableCommand {
                 throw CommandFailure("baseline: \(error)", code: ExitStatus.usage)
             }
         }
-        let reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
+        var reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
+        if let baseline { reporter.waive = { baseline.apply(to: $0) } }
+        let console = reporter
         let profile: TargetProfile? = try target.map { path in
             do {
                 return try TargetProfile.load(path: path)
@@ -173,14 +179,14 @@ struct RunCommand: AsyncParsableCommand {
         let embedded = self.embedded.options
         let runOptions = options
         let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
-            if let profile { return await Self.certify(catalog, profile, runOptions, httpClient, reporter) }
+            if let profile { return await Self.certify(catalog, profile, runOptions, httpClient, console) }
             do {
                 return try await EmbeddedTarget.run(
                     catalog: catalog,
                     runOptions: runOptions,
                     options: embedded,
                     httpClient: httpClient
-                ) { event in reporter.handle(event) }
+                ) { event in console.handle(event) }
             } catch {
                 return .failure(Runner.Unreachable(description: "the embedded reference server failed: \(error)"))
             }
@@ -188,20 +194,36 @@ struct RunCommand: AsyncParsableCommand {
         try? await httpClient.shutdown()
         switch outcome {
         case .failure(let unreachable):
+            // No case was judged: the reports still say why, so that CI always has them to publish.
+            let selected = Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options)
+                .selectedCases.map { ($0.id, $0.operation, $0.title, $0.requirements) }
+            var result = RunResult.notRun(
+                selected,
+                target: RunResult.Target(
+                    name: profile?.name ?? EmbeddedTarget.name(embedded), baseURL: profile?.baseURL ?? "(embedded)"),
+                reason: interrupted ? Runner.interruptedReason : unreachable.description, startedAt: startedAt,
+                unreachable: !interrupted)
+            result.suite.catalogDigest = catalog.digest
+            for problem in ReportWriter.write(result, to: destinations) {
+                FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
+            }
             throw CommandFailure(
                 unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
         case .success(let judged):
             let result = baseline?.apply(to: judged) ?? judged
-            reporter.finish(result)
-            for problem in ReportWriter.write(result, to: destinations) {
+            console.finish(result)
+            let writeProblems = ReportWriter.write(result, to: destinations)
+            for problem in writeProblems {
                 FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
             }
             if interrupted {
                 FileHandle.standardError.write(Data("Interrupted: the reports cover the cases that ran.\n".utf8))
                 throw ExitCode(Interrupt.exitCode)
             }
+            // A report that could not be written is a failure CI must see, whatever the verdicts.
+            if !writeProblems.isEmpty { throw ExitCode(ExitStatus.usage) }
             var code = result.exitCode(strict: strict)
-            if let reference, let gate = try compare.finish(result, reference: reference, reporter: reporter) {
+            if let reference, let gate = try compare.finish(result, reference: reference, reporter: console) {
                 code = gate
             }
             if code != 0 { throw ExitCode(code) }
