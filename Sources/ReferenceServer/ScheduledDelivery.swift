@@ -20,13 +20,16 @@ struct ScheduledDelivery: Service {
                 queue.yield(publication)
                 group.addTask {
                     for await next in stream {
-                        // The delivery time is the point of this service; cancellation only ends the wait early.
+                        // The delivery time is the point of this service; a shutdown drops what is still waiting.
                         try? await Task.sleep(until: next.due, clock: .continuous)
+                        if Task.isCancelled { break }
                         await core.publish(next)
                     }
                 }
             }
+            // Graceful shutdown: nothing more is published.
             for queue in queues.values { queue.finish() }
+            group.cancelAll()
         }
     }
 }
