@@ -315,7 +315,3 @@ public struct Runner: Sendable {
         }
     }
 }
-
-extension Array {
-    fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
-}

@@ -119,16 +119,13 @@ public struct TransportSettings: Sendable {
     /// exempts the host.
     static func proxyURL(for url: String, profile: TargetProfile, environment: [String: String]) -> String? {
         if let proxy = profile.proxy { return proxy }
-        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
-            return nil
-        }
+        guard let (host, port) = Reachability.endpoint(of: url) else { return nil }
         let names =
-            components.scheme?.lowercased() == "https" ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
+            url.lowercased().hasPrefix("https:") ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
         guard let proxy = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else { return nil }
-        let bare = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        let bare = host.lowercased()
         if isLoopback(bare) { return nil }
         let exemptions = environment["NO_PROXY"] ?? environment["no_proxy"] ?? ""
-        let port = components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)
         if exempts(exemptions, host: bare, port: port) { return nil }
         return proxy.contains("://") ? proxy : "http://" + proxy
     }
@@ -156,8 +153,7 @@ public struct TransportSettings: Sendable {
 
     /// A TLS or proxy failure in words, with what to change; nil when the failure is of another kind.
     static func connectionProblem(_ reason: String, url: String, transport: TransportSettings) -> String? {
-        let host =
-            URLComponents(string: url).map { "\($0.host ?? "?"):\($0.port ?? ($0.scheme == "http" ? 80 : 443))" } ?? url
+        let host = Reachability.endpoint(of: url).map { "\($0.host):\($0.port)" } ?? url
         if reason.contains("CERTIFICATE_VERIFY_FAILED") || reason.contains("certificate verify failed") {
             return "TLS with \(host) failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED). "
                 + "Name the CA that signed it in the profile's tls.caFile, or set tls.insecure: true to skip the check"

@@ -117,7 +117,8 @@ extension Deviation {
 }
 
 extension Array {
-    fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+    /// The array, or nil when it is empty (for optional report members that are left out when empty).
+    package var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }
 
 extension CaseResult {

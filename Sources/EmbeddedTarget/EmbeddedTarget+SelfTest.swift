@@ -18,12 +18,15 @@ extension EmbeddedTarget {
         public var variant: RunResult
     }
 
+    /// The media type a run covers when one is enough: the embedded server's first.
+    static var firstMediaType: [String] { Array(mediaTypes.prefix(1)) }
+
     /// The reading configurations a self-test runs: each non-default alternative alone, then all at once. The
     /// reference server's readings are the same under every media type, so one alone runs under the first media
     /// type; all at once runs under every media type.
     public static var readingConfigurations: [ReadingMatrix.Configuration] {
         readingAlternatives.flatMap { $0.alternatives }.map {
-            ReadingMatrix.Configuration(name: $0, readings: [$0], mediaTypes: Array(mediaTypes.prefix(1)))
+            ReadingMatrix.Configuration(name: $0, readings: [$0], mediaTypes: firstMediaType)
         } + [ReadingMatrix.Configuration(name: "all non-default", readings: everyReadingNonDefault)]
     }
 
@@ -32,7 +35,7 @@ extension EmbeddedTarget {
     public static var deploymentConfigurations: [ReadingMatrix.Configuration] {
         deploymentNames.map {
             ReadingMatrix.Configuration(
-                name: "deploy \($0)", readings: [], deployment: [$0], mediaTypes: Array(mediaTypes.prefix(1)))
+                name: "deploy \($0)", readings: [], deployment: [$0], mediaTypes: firstMediaType)
         }
             + [
                 ReadingMatrix.Configuration(
@@ -158,7 +161,7 @@ extension EmbeddedTarget {
                 var runOptions = RunOptions(filters: citing.isEmpty ? [] : cases.map(\.id), jobs: jobs)
                 // Under the media types the switch breaks, else the first: a switch that breaks every media type
                 // alike is seen there, and the clean runs above cover every media type.
-                runOptions.mediaTypes = mutation.mediaTypes.isEmpty ? Array(mediaTypes.prefix(1)) : mutation.mediaTypes
+                runOptions.mediaTypes = mutation.mediaTypes.isEmpty ? firstMediaType : mutation.mediaTypes
                 // The first configuration runs whole (what it reports broken is the coverage); the others stop
                 // once the switch is caught on every site.
                 let watch =
