@@ -139,6 +139,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "CommandLineTests",
+            dependencies: [
+                "conformance", "ConformanceCatalog", "ConformanceReport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
             name: "ConformanceKitTests",
             dependencies: [
                 "ConformanceKit", "ConformanceJSON", "ConformanceReport", "ConformanceCatalog", "ReferenceServer", "EmbeddedTarget", "Bayeux",

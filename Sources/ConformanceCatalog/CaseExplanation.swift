@@ -10,11 +10,11 @@ public enum CaseExplanation {
         if !testCase.given.isEmpty {
             lines.append("")
             lines.append("Given (set-up; the case stops if one fails):")
-            lines += testCase.given.enumerated().flatMap { describe($1, number: $0 + 1) }
+            lines += testCase.given.enumerated().flatMap { describe($1, number: $0 + 1, catalog: catalog) }
         }
         lines.append("")
         lines.append("Steps (every deviation is reported):")
-        lines += testCase.steps.enumerated().flatMap { describe($1, number: $0 + 1) }
+        lines += testCase.steps.enumerated().flatMap { describe($1, number: $0 + 1, catalog: catalog) }
         lines.append("")
         lines.append("Clauses checked:")
         for id in testCase.requirements {
@@ -26,7 +26,7 @@ public enum CaseExplanation {
         return lines.joined(separator: "\n")
     }
 
-    package static func describe(_ step: Step, number: Int) -> [String] {
+    package static func describe(_ step: Step, number: Int, catalog: Catalog) -> [String] {
         let prefix = "  \(number). "
         switch step {
         case .createInteraction(let create):
@@ -47,8 +47,18 @@ public enum CaseExplanation {
             for check in request.checks {
                 lines.append("       expect \(describe(check.kind)) [\(check.requirement)]")
                 for reading in check.readings {
-                    lines.append("         or \(reading.kind.map(describe) ?? "?"): NOTE — \(reading.note)")
+                    let verdict = catalog.verdictFollowing(reading.observes).rawValue
+                    lines.append("         or \(reading.kind.map(describe) ?? "?"): \(verdict) — \(reading.note)")
                 }
+            }
+            if request.checks.contains(where: {
+                if case .refused(true) = $0.kind { true } else { false }
+            }),
+                !request.checks.contains(where: { $0.requirement == CaseReader.refusalStatusRequirement })
+            {
+                lines.append(
+                    "       a refusal answered with a 2xx and the error body: WARN [\(CaseReader.refusalStatusRequirement)]"
+                )
             }
             for alternative in request.alternatives {
                 let sent =

@@ -15,9 +15,16 @@ extension ConsoleReporter {
                     "The catalogs differ (digest \(short(difference.old.catalogDigest)) → "
                         + "\(short(difference.new.catalogDigest))): compared under --allow-catalog-change.", .yellow))
         }
-        section("Regressions", difference.regressions.map(verdictLine), .red)
-        section("Fixes", difference.fixes.map(verdictLine), .green)
-        section("Other verdict changes", difference.otherChanges.map(verdictLine), .cyan)
+        let unexplained = difference.unexplainedChanges
+        section("Regressions", unexplained.filter { $0.direction == .regression }.map(verdictLine), .red)
+        section("Fixes", unexplained.filter { $0.direction == .fix }.map(verdictLine), .green)
+        section("Other verdict changes", unexplained.filter { $0.direction == .change }.map(verdictLine), .cyan)
+        section(
+            "Verdict changes a changed reading explains",
+            difference.explainedGroups.map { group in
+                RunDifference.groupText(group) + "\n      "
+                    + RunDifference.casesText(group.cases, shown: Self.casesShown)
+            }, .yellow)
         section("New cases", difference.newCases.map { "+ \($0.caseID) (\($0.operation)): \($0.verdict.rawValue)" })
         section(
             "Removed cases", difference.removedCases.map { "- \($0.caseID) (\($0.operation)): \($0.verdict.rawValue)" }

@@ -65,8 +65,9 @@ public struct ConsoleReporter: Sendable {
         }
     }
 
-    /// The deviations of the run, grouped by operation, then the summary line.
-    public func finish(_ run: RunResult) {
+    /// The deviations of the run, grouped by operation, then the summary line. Under `strict` the summary also
+    /// names what fails the run only because of `--strict`: WARNs and stale waivers.
+    public func finish(_ run: RunResult, strict: Bool = false) {
         var operations: [String] = []
         for result in run.cases where !operations.contains(result.operation) { operations.append(result.operation) }
         for operation in operations {
@@ -94,10 +95,23 @@ public struct ConsoleReporter: Sendable {
                 "  under \(outcome.mediaType): \(counts.pass) PASS, \(counts.fail) FAIL, \(counts.warn) WARN, "
                     + "\(counts.note) NOTE, \(counts.skip) SKIP, \(counts.error) ERROR")
         }
+        let stale = (run.staleWaivers ?? []).map { $0.components(separatedBy: ": ").first ?? $0 }
+        if !stale.isEmpty { parts.append("\(stale.count) stale waiver\(stale.count == 1 ? "" : "s")") }
         let line =
             "\(summary.total) case\(summary.total == 1 ? "" : "s")\(media): " + parts.joined(separator: ", ")
             + " in \(seconds) s against \(run.target.name)"
-        write(paint(line, summary.fail + summary.error > 0 ? .red : (summary.warn > 0 ? .yellow : .green)))
+        let strictFailure = strict && (summary.warn > 0 || !stale.isEmpty)
+        write(
+            paint(
+                line,
+                summary.fail + summary.error > 0 || strictFailure
+                    ? .red : (summary.warn > 0 || !stale.isEmpty ? .yellow : .green)))
+        if strictFailure {
+            let reasons =
+                (summary.warn > 0 ? ["\(summary.warn) WARN"] : [])
+                + (stale.isEmpty ? [] : ["stale waiver\(stale.count == 1 ? "" : "s") \(stale.joined(separator: ", "))"])
+            write(paint("--strict fails the run on " + reasons.joined(separator: " and "), .red))
+        }
         for warning in run.target.warnings ?? [] { write(paint("warning: \(warning)", .yellow)) }
         if let incomplete = run.incompleteReason { write(paint(incomplete, run.stopped == nil ? .yellow : .red)) }
     }

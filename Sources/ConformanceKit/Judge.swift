@@ -37,11 +37,6 @@ struct Judge: Sendable {
         return "\(reading.title): the target \(alternative.description) (\(observation))\(quote)"
     }
 
-    /// The level of a reading alternative (SHOULD when following it breaks a SHOULD of the catalog).
-    func alternativeLevel(_ observation: Observation) -> RequirementLevel? {
-        catalog.reading(observation.reading)?.alternative(observation.alternative)?.level
-    }
-
     /// A deviation of `requirement`, with the level and erratum the catalog gives it.
     func deviation(
         _ requirement: String, pointer: String = "", expected: String, actual: String, message: String, curl: String?
@@ -79,7 +74,7 @@ struct Judge: Sendable {
                 if let observed = reading.observes {
                     judgement.observations.append(observed)
                     // An alternative that breaks a SHOULD is recognised and reported, but still a WARN.
-                    if alternativeLevel(observed) == .should { break }
+                    if catalog.verdictFollowing(observed) == .warn { break }
                 }
                 judgement.notes.append(readingNote(reading))
                 judgement.captures.merge(alternative.captures) { _, new in new }

@@ -45,6 +45,13 @@ public struct RunOptions: Sendable {
         return filtered.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
     }
 
+    /// The selection as the report records it.
+    public var selection: RunSelection {
+        RunSelection(
+            filters: filters, mediaTypes: mediaTypes,
+            shard: shard.map { RunSelection.Shard(index: $0.index, count: $0.count) })
+    }
+
     /// Parses `i/n` with 1 <= i <= n.
     public static func shard(_ text: String) -> (index: Int, count: Int)? {
         let parts = text.split(separator: "/").map { Int($0) }

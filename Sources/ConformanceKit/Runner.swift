@@ -237,6 +237,7 @@ public struct Runner: Sendable {
         )
         result.stopped = breaker.trip
         result.suite.catalogDigest = catalog.digest
+        result.selection = options.selection
         result.exchanges = client.meter.count
         result.notifications = notifications
         result.readings = ReadingReport.summarize(catalog.readings, cases: results, messages: channels)

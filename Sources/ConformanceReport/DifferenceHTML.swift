@@ -14,11 +14,19 @@ public enum DifferenceHTML {
         for note in difference.notes { html += "<div class=\"banner\">\(escape(note))</div>\n" }
         html += section(
             "Verdict changes", ["Change", "Case", "Old", "New", "Requirements", "Why"],
-            difference.verdictChanges.map { change in
+            difference.unexplainedChanges.map { change in
                 [
                     escape(change.direction.rawValue), code(change.caseID), HTMLReport.badge(change.old),
                     HTMLReport.badge(change.new), escape(RunDifference.requirementsText(change)),
                     escape(change.reason ?? ""),
+                ]
+            })
+        html += section(
+            "Verdict changes a changed reading explains", ["Change", "What", "Cases"],
+            difference.explainedGroups.map { group in
+                [
+                    escape(group.direction.rawValue), escape(RunDifference.groupText(group)),
+                    group.cases.map(code).joined(separator: ", "),
                 ]
             })
         html += section(
@@ -133,7 +141,8 @@ public enum DifferenceHTML {
         .headline.h-pass { color: var(--pass); }
         table.sides, table.changes { border-collapse: collapse; width: 100%; margin: 8px 0; }
         .sides th, .sides td, .changes th, .changes td { padding: 4px 10px; border-bottom: 1px solid var(--line);
-          text-align: left; vertical-align: top; }
+          text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        .changes td code { overflow-wrap: anywhere; white-space: normal; }
         .sides thead th, .changes thead th { font-size: 12px; color: var(--muted); }
         .del { background: var(--del-bg); } .add { background: var(--add-bg); }
 

@@ -32,11 +32,20 @@ public enum DifferenceMarkdown {
         }
         table(
             "Verdict changes", ["Change", "Case", "Old", "New", "Requirements", "Why"],
-            difference.verdictChanges.map { change in
+            difference.unexplainedChanges.map { change in
                 [
                     "**\(change.direction.rawValue)**", code(change.caseID), change.old.rawValue, change.new.rawValue,
                     inline(RunDifference.requirementsText(change)),
                     inline(RunDifference.shortened(change.reason ?? "", limit: 300)),
+                ]
+            })
+        table(
+            "Verdict changes a changed reading explains", ["Change", "What", "Cases"],
+            difference.explainedGroups.map { group in
+                [
+                    "**\(group.direction.rawValue)**", inline(RunDifference.groupText(group)),
+                    group.cases.prefix(20).map(code).joined(separator: ", ")
+                        + (group.cases.count > 20 ? " … and \(group.cases.count - 20) more" : ""),
                 ]
             })
         table(

@@ -97,7 +97,8 @@ extension RunDifference {
                 }
             }
         }
-        verdictChanges = Direction.allCases.flatMap { direction in changes.filter { $0.direction == direction } }
+        readings = Self.readingChanges(old, new)
+        verdictChanges = Self.ordered(Self.explain(changes, by: readings))
         var levels: [String: RequirementLevel] = [:]
         for deviation in (old.cases + new.cases).flatMap(\.deviations) {
             levels[deviation.requirement] = deviation.level
@@ -119,7 +120,6 @@ extension RunDifference {
         }
         let waivedBefore = Set(old.staleWaivers ?? [])
         staleWaivers = (new.staleWaivers ?? []).filter { !waivedBefore.contains($0) }
-        readings = Self.readingChanges(old, new)
         shapes = []
         if let oldShapes = old.shapes, let newShapes = new.shapes {
             shapes = Self.shapeChanges(oldShapes, newShapes)

@@ -12,7 +12,11 @@ extension RunDifference {
             guard count > 0 else { return }
             parts.append("\(count) \(count == 1 ? noun : plural ?? noun + "s")")
         }
+        let explained = regressions.filter { $0.explainedBy != nil }.count
         add(regressions.count, "regression")
+        if explained > 0, let last = parts.indices.last {
+            parts[last] += " (\(explained) explained by a changed reading)"
+        }
         add(fixes.count, "fix", "fixes")
         add(otherChanges.count, "other verdict change")
         add(newCases.count, "new case")

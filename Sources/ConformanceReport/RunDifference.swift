@@ -34,6 +34,10 @@ public struct RunDifference: Sendable, Hashable, Codable {
         public var fixed: [String]
         /// Why, in one line: the new run's error, its first deviation of a newly broken requirement, or a NOTE's note.
         public var reason: String?
+        /// The reading whose change explains this one: the case saw another alternative of it, and the only
+        /// requirement broken or fixed is that reading's own (e.g. PASS → WARN on ERROR-HTTP-4XX when refusals
+        /// went from 4xx to 200). Nil for a change no reading explains, which the reports put first.
+        public var explainedBy: String?
     }
 
     /// A case only one run has.
@@ -121,7 +125,8 @@ public struct RunDifference: Sendable, Hashable, Codable {
     public var new: Side
     /// The two reports name different catalog digests (compared only with `--allow-catalog-change`).
     public var catalogChanged: Bool
-    /// Regressions first, then fixes, then other changes; each group in the new run's order.
+    /// Regressions first, worst first (to FAIL, then ERROR, then WARN), those a changed reading explains after
+    /// the others; then fixes, then other changes; each group in the new run's order.
     public var verdictChanges: [VerdictChange]
     public var newCases: [CaseEntry]
     public var removedCases: [CaseEntry]

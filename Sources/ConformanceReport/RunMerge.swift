@@ -23,6 +23,7 @@ public enum RunMerge {
         var shapes = ShapeLog()
         for run in runs { shapes.merge(ShapeLog(run.shapes ?? [])) }
         merged.shapes = runs.allSatisfy { $0.shapes == nil } ? nil : shapes.shapes
+        merged.selection = runs.lazy.compactMap(\.selection).first?.whole
         return merged
     }
 }

@@ -97,6 +97,8 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var shapes: [MessageShape]?
     /// Per media type, when the run covered several (the profile's `mediaTypes`): its summary and readings.
     public var mediaTypes: [MediaTypeOutcome]?
+    /// The cases the run set out to judge: its filters, media types and shard.
+    public var selection: RunSelection?
 
     public init(
         target: Target,
@@ -120,6 +122,9 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var incompleteReason: String? {
         if let stopped {
             return "The run stopped early: \(stopped). The cases it did not start are ERROR with that reason."
+        }
+        if let missing = selection?.missing, !missing.isEmpty {
+            return "The merged report is partial: it lacks \(missing.joined(separator: "; "))."
         }
         return complete
             ? nil : "The run was interrupted before every selected case ran; the counts cover the cases that ran."

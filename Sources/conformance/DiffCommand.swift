@@ -8,8 +8,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what changed between two JSON run reports: verdicts, requirements, readings, shapes.",
         discussion: """
-            Lists, each with its case and requirement: the cases whose verdict changed (regressions first, then \
-            fixes, then other changes), new and removed cases, the requirements newly broken or fixed, the readings \
+            Lists, each with its case and requirement: the cases whose verdict changed (regressions first, worst \
+            first: FAIL, ERROR, WARN; then fixes, then other changes; the changes a changed reading explains are \
+            counted once under that reading), new and removed cases, the requirements newly broken or fixed, the readings \
             of the document whose observed alternative changed, the answer and notification shapes that changed \
             (members added, removed or retyped, per operation and message type, even where both runs pass), and \
             with --slower the cases that took longer. A regression is a verdict that got worse (passing < WARN < \

@@ -18,9 +18,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let catalog = try location.load()
         guard let testCase = catalog.cases.first(where: { $0.id == caseID }) else {
-            let close = catalog.cases.map(\.id).filter { $0.hasPrefix(String(caseID.prefix(6))) }.prefix(5)
             throw CommandFailure(
-                "no case '\(caseID)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
+                "no case '\(caseID)'" + Suggestions.hint(for: caseID, in: catalog.cases.map(\.id))
                     + " (`conformance list` shows them all)",
                 code: ExitStatus.usage
             )

@@ -145,11 +145,19 @@ struct RunCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(RunOptions.shard)
         options.mediaTypes = mediaType
         let baseline: Baseline? = try self.baseline.map { path in
+            let baseline: Baseline
             do {
-                return try Baseline.load(path: path)
+                baseline = try Baseline.load(path: path)
             } catch {
                 throw CommandFailure("baseline: \(error)", code: ExitStatus.usage)
             }
+            // A waiver that names nothing the catalog has would waive nothing, silently.
+            let problems = baseline.problems(against: catalog, file: path)
+            if !problems.isEmpty {
+                throw CommandFailure(
+                    problems.map { "baseline: \($0)" }.joined(separator: "\nerror: "), code: ExitStatus.usage)
+            }
+            return baseline
         }
         var reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
         if let baseline { reporter.waive = { baseline.apply(to: $0) } }
@@ -204,6 +212,7 @@ struct RunCommand: AsyncParsableCommand {
                 reason: interrupted ? Runner.interruptedReason : unreachable.description, startedAt: startedAt,
                 unreachable: !interrupted)
             result.suite.catalogDigest = catalog.digest
+            result.selection = options.selection
             for problem in ReportWriter.write(result, to: destinations) {
                 FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
             }
@@ -211,7 +220,7 @@ struct RunCommand: AsyncParsableCommand {
                 unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
         case .success(let judged):
             let result = baseline?.apply(to: judged) ?? judged
-            console.finish(result)
+            console.finish(result, strict: strict)
             let writeProblems = ReportWriter.write(result, to: destinations)
             for problem in writeProblems {
                 FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))

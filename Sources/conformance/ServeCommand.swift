@@ -125,10 +125,14 @@ struct ServeCommand: AsyncParsableCommand {
                         try profile.write(toFile: profileOut, atomically: true, encoding: .utf8)
                         say("Target profile written to \(profileOut)")
                     } catch {
-                        print("error: cannot write the profile to \(profileOut): \(error.localizedDescription)")
+                        FileHandle.standardError.write(
+                            Data(
+                                "error: cannot write the profile to \(profileOut): \(error.localizedDescription)\n".utf8
+                            ))
                     }
                 }
-                print("--- target profile ---\n\(profile)---")
+                // Written at once, unbuffered: a script reading a redirected stdout gets the URL and profile now.
+                say("--- target profile ---\n\(profile)---")
             }
         } catch {
             throw CommandFailure("the reference server stopped: \(error)", code: 1)

@@ -232,3 +232,141 @@ struct RunDifferenceTests {
         #expect(difference.fails(.change))
     }
 }
+
+/// Issue 27: what matters comes first, and what a changed reading explains is told once under that reading.
+struct DifferenceBySeverityTests {
+    private func withRefusals(_ results: [CaseResult], _ alternative: String) -> RunResult {
+        var result = run(
+            results.map { testCase in
+                var testCase = testCase
+                if testCase.id.hasPrefix("refused") { testCase.readings = ["refusal-status": [alternative]] }
+                return testCase
+            })
+        let count = results.filter { $0.id.hasPrefix("refused") }.count
+        result.readings = [
+            ReadingReport(
+                name: "refusal-status", title: "HTTP status of a refused request", requirement: "ERROR-HTTP-4XX",
+                observable: true, observedBy: "refusals", unit: "cases",
+                alternatives: [
+                    .init(name: "4xx", description: "a 4xx", count: alternative == "4xx" ? count : 0, examples: []),
+                    .init(
+                        name: "200", description: "a 200", level: .should, count: alternative == "200" ? count : 0,
+                        examples: []),
+                ])
+        ]
+        return result
+    }
+
+    @Test func regressionsComeWorstFirstAndAReadingsChangesAreGroupedUnderIt() throws {
+        let refused = (1...5).map { "refused-\($0)" }
+        let old = withRefusals(
+            refused.map { judged($0, .pass) } + [
+                judged("warned", .pass), judged("errored", .pass), judged("failed", .pass),
+            ],
+            "4xx")
+        let new = withRefusals(
+            refused.map { judged($0, .warn, broken: ["ERROR-HTTP-4XX"]) }
+                + [
+                    judged("warned", .warn, broken: ["R2"]), judged("errored", .error),
+                    judged("failed", .fail, broken: ["R1"]),
+                ],
+            "200")
+        let difference = try RunDifference(old: old, new: new)
+        // FAIL, then ERROR, then WARN; the five the reading explains last.
+        #expect(difference.verdictChanges.map(\.caseID) == ["failed", "errored", "warned"] + refused)
+        #expect(difference.unexplainedChanges.map(\.caseID) == ["failed", "errored", "warned"])
+        #expect(difference.verdictChanges.suffix(5).allSatisfy { $0.explainedBy == "refusal-status" })
+        #expect(difference.explainedGroups.count == 1)
+        #expect(
+            RunDifference.groupText(difference.explainedGroups[0])
+                == "5 cases PASS → WARN on ERROR-HTTP-4XX: refusal-status changed from 4xx to 200")
+        #expect(difference.headline.hasPrefix("Regression: 8 regressions (5 explained by a changed reading)"))
+
+        // A case that saw the reading change but also broke another requirement is not explained by it.
+        var mixed = new
+        mixed.cases[0].deviations.append(
+            Deviation(requirement: "R7", level: .must, pointer: "", expected: "x", actual: "y", message: "broke R7"))
+        mixed.cases[0].verdict = .fail
+        let unexplained = try RunDifference(old: old, new: mixed)
+        #expect(unexplained.verdictChanges.first?.caseID == "refused-1")
+        #expect(unexplained.verdictChanges.first?.explainedBy == nil)
+
+        // Each rendering puts the real regressions in its first table and the group in its own.
+        let markdown = DifferenceMarkdown.render(difference)
+        let firstRow = try #require(markdown.range(of: "| failed | PASS | FAIL |"))
+        let group = try #require(markdown.range(of: "5 cases PASS → WARN on ERROR-HTTP-4XX"))
+        #expect(firstRow.lowerBound < group.lowerBound)
+        #expect(!markdown.contains("| refused-1 | PASS"))
+        let html = DifferenceHTML.render(difference)
+        #expect(html.contains("5 cases PASS → WARN on ERROR-HTTP-4XX"))
+        // Long reasons wrap inside the page instead of widening it past the window.
+        #expect(html.contains("text-align: left; vertical-align: top; overflow-wrap: anywhere;"))
+    }
+}
+
+/// Issue 27: `merge` proves its reports are the shards of one run.
+struct MergeCheckTests {
+    private func shard(_ ids: [String], _ index: Int, of count: Int, filters: [String] = []) -> RunResult {
+        var result = run(ids.map { judged($0, .pass) })
+        result.selection = RunSelection(
+            filters: filters, mediaTypes: [], shard: RunSelection.Shard(index: index, count: count))
+        return result
+    }
+
+    @Test func overlapsOldReportsAndLostCasesAreFound() {
+        let all = ["a", "b", "c", "d"]
+        let selected = { (_: RunSelection) -> [String]? in all }
+        let whole = RunMerge.check(
+            [
+                .init(path: "1.json", run: shard(["a", "c"], 1, of: 2)),
+                .init(path: "2.json", run: shard(["b", "d"], 2, of: 2)),
+            ],
+            catalogDigest: "catalog-1", selected: selected)
+        #expect(whole.isEmpty)
+
+        let overlap = RunMerge.check(
+            [
+                .init(path: "1.json", run: shard(["a", "c"], 1, of: 2)),
+                .init(path: "2.json", run: shard(["c", "d"], 2, of: 2)),
+            ],
+            catalogDigest: "catalog-1", selected: selected)
+        #expect(overlap.refusals == ["case c is in both 1.json and 2.json"])
+
+        // A shard that lost a case although it says it is complete.
+        let lost = RunMerge.check(
+            [
+                .init(path: "1.json", run: shard(["a"], 1, of: 2)),
+                .init(path: "2.json", run: shard(["b", "d"], 2, of: 2)),
+            ],
+            catalogDigest: "catalog-1", selected: selected)
+        #expect(lost.refusals.isEmpty)
+        #expect(lost.gaps == ["1 selected case no shard ran (c)"])
+
+        // A report written before shards were recorded cannot prove anything.
+        var old = shard(["b", "d"], 2, of: 2)
+        old.selection = nil
+        let unrecorded = RunMerge.check(
+            [.init(path: "1.json", run: shard(["a", "c"], 1, of: 2)), .init(path: "old.json", run: old)],
+            catalogDigest: "catalog-1", selected: selected)
+        #expect(unrecorded.gaps == ["old.json does not record which shard it is (written by an older suite)"])
+
+        // Another catalog than the suite's own.
+        let foreign = RunMerge.check(
+            [
+                .init(path: "1.json", run: shard(["a", "c"], 1, of: 2)),
+                .init(path: "2.json", run: shard(["b", "d"], 2, of: 2)),
+            ],
+            catalogDigest: "catalog-2", selected: selected)
+        #expect(foreign.refusals.count == 1)
+        #expect(foreign.refusals.first?.contains("this suite's is catalog-2") == true)
+
+        // A loopback port differs per shard; the target is the same.
+        var moved = shard(["b", "d"], 2, of: 2)
+        moved.target.baseURL = "http://127.0.0.1:2/api/v2"
+        #expect(
+            RunMerge.check(
+                [.init(path: "1.json", run: shard(["a", "c"], 1, of: 2)), .init(path: "2.json", run: moved)],
+                catalogDigest: "catalog-1", selected: selected
+            ).isEmpty)
+    }
+}
