@@ -98,7 +98,7 @@ extension RunDifference {
             }
         }
         readings = Self.readingChanges(old, new)
-        verdictChanges = Self.ordered(Self.explain(changes, by: readings))
+        verdictChanges = Self.ordered(Self.explain(changes, by: readings, old: old, new: new))
         var levels: [String: RequirementLevel] = [:]
         for deviation in (old.cases + new.cases).flatMap(\.deviations) {
             levels[deviation.requirement] = deviation.level

@@ -15,13 +15,19 @@ extension RunDifference {
     }
 
     /// Each change marked with the reading that explains it, if one does: the case saw another alternative of
-    /// that reading, and every requirement it newly breaks or fixes is the reading's own.
-    package static func explain(_ changes: [VerdictChange], by readings: [ReadingChange]) -> [VerdictChange] {
-        changes.map { change in
+    /// that reading than before (or saw it only now: a refusal judged by a bare `refused: true` records the
+    /// reading only when it is answered 200), and every requirement it newly breaks or fixes is the reading's own.
+    package static func explain(
+        _ changes: [VerdictChange], by readings: [ReadingChange], old: RunResult, new: RunResult
+    ) -> [VerdictChange] {
+        let before = Dictionary(old.cases.map { ($0.id, $0.readings ?? [:]) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.cases.map { ($0.id, $0.readings ?? [:]) }, uniquingKeysWith: { first, _ in first })
+        return changes.map { change in
             var change = change
             change.explainedBy =
                 readings.first { reading in
-                    reading.cases.contains { $0.caseID == change.caseID }
+                    let now = after[change.caseID]?[reading.reading]
+                    return now != nil && now != before[change.caseID]?[reading.reading]
                         && (change.broken + change.fixed).allSatisfy { $0 == reading.requirement }
                 }?.reading
             return change
@@ -55,7 +61,6 @@ extension RunDifference {
         for change in verdictChanges {
             guard let name = change.explainedBy else { continue }
             let reading = readings.first { $0.reading == name }
-            let seen = reading?.cases.first { $0.caseID == change.caseID }
             if let index = groups.firstIndex(where: {
                 $0.reading == name && $0.old == change.old && $0.new == change.new
             }) {
@@ -68,8 +73,8 @@ extension RunDifference {
                 groups.append(
                     ExplainedGroup(
                         reading: name, old: change.old, new: change.new, direction: change.direction,
-                        requirements: change.broken + change.fixed, from: seen?.old ?? reading?.old ?? [],
-                        to: seen?.new ?? reading?.new ?? [], cases: [change.caseID]))
+                        requirements: change.broken + change.fixed, from: reading?.old ?? [], to: reading?.new ?? [],
+                        cases: [change.caseID]))
             }
         }
         return groups
