@@ -26,6 +26,12 @@ extension TargetProfile {
         ])
         let baseValue = try root.required("baseURL")
         let baseURL = try httpURL(baseValue.string("baseURL"), field: "baseURL", at: baseValue)
+        // Every path of the document starts at /api/v2 (`POST /api/v2/me/interactions/{id}`); the suite adds the rest.
+        guard baseURL.hasSuffix("/api/v2") else {
+            throw baseValue.error(
+                "baseURL '\(baseURL)' must end in /api/v2, where the document's paths start "
+                    + "(e.g. \(baseURL)/api/v2 if the API is served there)")
+        }
         if let auth = root["auth"], try auth.string("auth") != "basic" {
             throw auth.error("auth '\(try auth.string("auth"))' is not supported; use 'basic'")
         }
@@ -37,6 +43,10 @@ extension TargetProfile {
         guard agents.count >= 3 else {
             throw try root.required("agents").error("agents lists \(agents.count); at least 3 are needed")
         }
+        let admin = try root["admin"].map { node throws(InputFileError) in
+            try account(node, what: "admin", environment: environment)
+        }
+        try rejectDuplicates(agents, admin: admin, nodes: agentNodes, adminNode: root["admin"])
         var profile = TargetProfile(
             name: try root["name"]?.string("name") ?? baseURL,
             baseURL: baseURL,
@@ -44,9 +54,7 @@ extension TargetProfile {
                 try httpURL(node.string("notifications"), field: "notifications", at: node)
             },
             agents: agents,
-            admin: try root["admin"].map { node throws(InputFileError) in
-                try account(node, what: "admin", environment: environment)
-            },
+            admin: admin,
             queues: try root["queues"]?.strings("queues") ?? [],
             workbins: try root["workbins"]?.strings("workbins") ?? [],
             mediaTypes: try root["mediaTypes"]?.strings("mediaTypes") ?? ["email"],
@@ -57,6 +65,30 @@ extension TargetProfile {
         if let node = root["tls"] { profile.tls = try tls(node, profileFile: file) }
         if let node = root["proxy"] { profile.proxy = try proxy(node) }
         return profile
+    }
+
+    /// Two accounts with the same id or user name would be leased as two agents yet be one on the target.
+    private static func rejectDuplicates(
+        _ agents: [Account], admin: Account?, nodes: [YAMLValue], adminNode: YAMLValue?
+    ) throws(InputFileError) {
+        var accounts = agents.enumerated().map {
+            (place: "agents[\($0.offset)]", account: $0.element, node: nodes[$0.offset])
+        }
+        if let admin, let adminNode { accounts.append((place: "admin", account: admin, node: adminNode)) }
+        for (index, entry) in accounts.enumerated() {
+            for earlier in accounts[..<index] {
+                if earlier.account.id == entry.account.id {
+                    throw entry.node.error(
+                        "\(entry.place).id '\(entry.account.id)' is already the id of \(earlier.place); each account "
+                            + "needs its own")
+                }
+                if earlier.account.username == entry.account.username {
+                    throw entry.node.error(
+                        "\(entry.place).username '\(entry.account.username)' is already the username of "
+                            + "\(earlier.place); each account needs its own")
+                }
+            }
+        }
     }
 
     private static func httpURL(_ text: String, field: String, at node: YAMLValue) throws(InputFileError) -> String {

@@ -51,7 +51,8 @@ extension CaseExecution {
             switch outcome {
             case .success(let id): marker = id
             case .failure(let error):
-                return .failed("the barrier's marker interaction for \(role) could not be created: \(error)")
+                return .failed(
+                    "the barrier's marker interaction for \(played(role)) could not be created: \(error)")
             }
             markers.append(marker)
             let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
@@ -60,7 +61,7 @@ extension CaseExecution {
             else {
                 await health.recordTimeout()
                 return .failed(
-                    "the barrier's marker interaction \(marker) did not reach \(role) within "
+                    "the barrier's marker interaction \(marker) did not reach \(played(role)) within "
                         + "\(DurationText.milliseconds(budget)) ms")
             }
             ledger.transcript.append("barrier: marker interaction \(marker) reached \(role)")

@@ -8,7 +8,8 @@ extension CaseExecution {
         let expected = try judge.pattern(expectation.match, variables)
         for role in expectation.agents where inboxes[role] == nil {
             ledger.error =
-                "no notification session for \(role): \(sessionProblems[role] ?? "the profile has no such agent")"
+                "no notification session for \(played(role)): "
+                + (sessionProblems[role] ?? "the profile has no such agent")
             return .stopped
         }
         let budget = await health.budget(normal: timeouts.notification, short: timeouts.quietPeriod)
@@ -47,7 +48,7 @@ extension CaseExecution {
         let watched = Set(expectation.agents + alternatives.flatMap(\.2))
         var ended: [String] = []
         for role in watched.sorted() {
-            if let reason = await inboxes[role]?.ended { ended.append("\(role): \(reason)") }
+            if let reason = await inboxes[role]?.ended { ended.append("\(played(role)): \(reason)") }
         }
         if !ended.isEmpty, ended.count == watched.count {
             ledger.error =
@@ -138,7 +139,7 @@ extension CaseExecution {
         let roles = Array(Set(absences.flatMap(\.expectation.agents))).sorted()
         if let role = roles.first(where: { inboxes[$0] == nil }) {
             ledger.unjudged(
-                "cannot judge that \(role) receives no notification: no notification session for \(role) ("
+                "cannot judge that \(played(role)) receives no notification: it has no notification session ("
                     + (sessionProblems[role] ?? "the profile has no such agent") + ")"
             )
             return
@@ -147,7 +148,8 @@ extension CaseExecution {
         for role in roles {
             if let reason = await inboxes[role]?.ended {
                 ledger.unjudged(
-                    "cannot judge that \(role) receives no notification: its notification session ended (\(reason))")
+                    "cannot judge that \(played(role)) receives no notification: its notification session ended "
+                        + "(\(reason))")
                 return
             }
         }

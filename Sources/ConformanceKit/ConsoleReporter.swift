@@ -68,16 +68,31 @@ public struct ConsoleReporter: Sendable {
     /// The deviations of the run, grouped by operation, then the summary line. Under `strict` the summary also
     /// names what fails the run only because of `--strict`: WARNs and stale waivers.
     public func finish(_ run: RunResult, strict: Bool = false) {
+        // A reason many cases share (a session that could not open, a fixture that fails) is told once, with them.
+        let shared = Self.sharedReasons(run.cases)
+        let told = Set(shared.flatMap(\.cases))
         var operations: [String] = []
         for result in run.cases where !operations.contains(result.operation) { operations.append(result.operation) }
         for operation in operations {
             let results = run.cases.filter {
-                $0.operation == operation && ($0.verdict != .pass || (verbosity >= .verbose && !$0.info.isEmpty))
+                $0.operation == operation && !told.contains($0.id)
+                    && ($0.verdict != .pass || (verbosity >= .verbose && !$0.info.isEmpty))
             }
             guard !results.isEmpty else { continue }
             write("")
             write(paint("== \(operation)", .bold))
             for result in results { describe(result) }
+        }
+        if !shared.isEmpty {
+            write("")
+            write(paint("== Cases not judged, by reason", .bold))
+            for group in shared {
+                write(paint("\(group.cases.count) cases ERROR: ", .red) + group.reason)
+                let shown = verbosity >= .verbose ? group.cases.count : 8
+                write(
+                    "  " + group.cases.prefix(shown).joined(separator: ", ")
+                        + (group.cases.count > shown ? " … and \(group.cases.count - shown) more" : ""))
+            }
         }
         let summary = run.summary
         let seconds = String(format: "%.2f", Double(run.durationMs) / 1000)
@@ -114,6 +129,21 @@ public struct ConsoleReporter: Sendable {
         }
         for warning in run.target.warnings ?? [] { write(paint("warning: \(warning)", .yellow)) }
         if let incomplete = run.incompleteReason { write(paint(incomplete, run.stopped == nil ? .yellow : .red)) }
+    }
+
+    /// ERROR cases with nothing but their reason, grouped by it where at least `minimum` share one, most first.
+    static func sharedReasons(_ cases: [CaseResult], minimum: Int = 3) -> [(reason: String, cases: [String])] {
+        var order: [String] = []
+        var groups: [String: [String]] = [:]
+        for result in cases where result.verdict == .error && result.deviations.isEmpty {
+            guard let reason = result.error else { continue }
+            if groups[reason] == nil { order.append(reason) }
+            groups[reason, default: []].append(result.id)
+        }
+        return order.compactMap { reason in
+            guard let ids = groups[reason], ids.count >= minimum else { return nil }
+            return (reason, ids)
+        }.sorted { $0.cases.count > $1.cases.count }
     }
 
     private func describe(_ result: CaseResult) {

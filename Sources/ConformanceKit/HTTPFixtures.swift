@@ -13,7 +13,9 @@ struct HTTPFixtures: Fixtures {
             throw FixtureFailure(description: "fixture reset failed: \(error)")
         }
         guard (200..<300).contains(answer.status) else {
-            throw FixtureFailure(description: "fixture reset answered HTTP \(answer.status), expected 204")
+            throw FixtureFailure(
+                description: "fixture reset POST \(url)/reset answered HTTP \(answer.status) \(answer.bodySummary), "
+                    + "expected 204")
         }
     }
 

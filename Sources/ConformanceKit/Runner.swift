@@ -50,13 +50,23 @@ public struct Runner: Sendable {
         async throws(Unreachable)
         -> RunResult
     {
+        try await withClients(httpClient) { (api, fixtures, transports) async throws(Unreachable) in
+            try await run(httpClient: api, fixtureHTTPClient: fixtures, transports: transports, progress)
+        }
+    }
+
+    /// Runs `body` with the HTTP clients the profile needs: TLS trust and proxy are settings of a client, so a
+    /// profile that needs them gets clients of its own (shut down afterwards); else `httpClient` serves.
+    func withClients<T: Sendable>(
+        _ httpClient: HTTPClient,
+        _ body: (HTTPClient, HTTPClient?, Transports) async throws(Unreachable) -> T
+    ) async throws(Unreachable) -> T {
         let transports: Transports
         do {
             transports = try Transports(profile)
         } catch {
             throw Unreachable(description: error.description)
         }
-        // TLS trust and proxy are settings of the client: a profile that needs them gets clients of its own.
         let api =
             transports.api.isDefault
             ? nil
@@ -65,11 +75,9 @@ public struct Runner: Sendable {
             transports.fixtures.proxyURL == transports.api.proxyURL
             ? nil
             : HTTPClient(eventLoopGroupProvider: .singleton, configuration: transports.fixtures.httpClientConfiguration)
-        let result: Result<RunResult, Unreachable>
+        let result: Result<T, Unreachable>
         do {
-            result = .success(
-                try await run(
-                    httpClient: api ?? httpClient, fixtureHTTPClient: fixtures, transports: transports, progress))
+            result = .success(try await body(api ?? httpClient, fixtures, transports))
         } catch {
             result = .failure(error)
         }

@@ -15,12 +15,14 @@ struct Conformance: AsyncParsableCommand {
 
             Examples:
               conformance run                            certify the bundled reference server (embedded default)
+              conformance doctor --target lab.yaml       check a profile against its server
               conformance run --target lab.yaml --report json:out/run.json
               conformance serve --port 8090 --profile-out ref.yaml
             """,
         version: SuiteVersion.current,
         subcommands: [
-            RunCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self, SelfTestCommand.self,
+            RunCommand.self, DoctorCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self,
+            SelfTestCommand.self,
             BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, DiffCommand.self,
             ExplainCommand.self, ExploreCommand.self,
             RecordCommand.self,

@@ -109,6 +109,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Count WARN as failure for the exit code.")
     var strict = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Skip the checks of the profile against the target before the first case (credentials, CometD, fixtures: `conformance doctor`)."
+    )
+    var noPreflight = false
+
     @OptionGroup(title: "Comparing with an earlier run") var compare: CompareToOptions
 
     @Flag(name: .shortAndLong, help: "Print only failing cases and the summary.")
@@ -186,22 +193,43 @@ struct RunCommand: AsyncParsableCommand {
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let embedded = self.embedded.options
         let runOptions = options
-        let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, Runner.Unreachable> in
-            if let profile { return await Self.certify(catalog, profile, runOptions, httpClient, console) }
+        let preflight = !noPreflight
+        let (outcome, interrupted) = await Interrupt.run { () -> Result<RunResult, NotJudged> in
+            if let profile {
+                return await Self.certify(catalog, profile, runOptions, httpClient, console, preflight: preflight)
+            }
             do {
                 return try await EmbeddedTarget.run(
                     catalog: catalog,
                     runOptions: runOptions,
                     options: embedded,
                     httpClient: httpClient
-                ) { event in console.handle(event) }
+                ) { event in console.handle(event) }.mapError(NotJudged.unreachable)
             } catch {
-                return .failure(Runner.Unreachable(description: "the embedded reference server failed: \(error)"))
+                return .failure(
+                    .unreachable(Runner.Unreachable(description: "the embedded reference server failed: \(error)")))
             }
         }
         try? await httpClient.shutdown()
         switch outcome {
-        case .failure(let unreachable):
+        case .failure(.preflight(let problems)):
+            // The profile is wrong in a way only the server could tell: one line per field to fix, exit 2, and the
+            // reports say so (every case ERROR with that reason).
+            for problem in problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
+            let reason = PreflightProblem.summary(problems)
+            var result = RunResult.notRun(
+                Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.map {
+                    ($0.id, $0.operation, $0.title, $0.requirements)
+                },
+                target: RunResult.Target(name: profile?.name ?? "", baseURL: profile?.baseURL ?? ""), reason: reason,
+                startedAt: startedAt, unreachable: false)
+            result.suite.catalogDigest = catalog.digest
+            result.selection = options.selection
+            for problem in ReportWriter.write(result, to: destinations) {
+                FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
+            }
+            throw ExitCode(ExitStatus.usage)
+        case .failure(.unreachable(let unreachable)):
             // No case was judged: the reports still say why, so that CI always has them to publish.
             let selected = Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options)
                 .selectedCases.map { ($0.id, $0.operation, $0.title, $0.requirements) }

@@ -54,6 +54,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List the deployment traits of --deploy, then exit.")
     var listDeployments = false
 
+    /// Refused here, before `run`, so that ArgumentParser prints `serve`'s own usage with the message.
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not between 0 and 65535") }
+        guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
+        if let latency, DurationText.parse(latency) == nil {
+            throw ValidationError("--latency '\(latency)' is not a duration like 20ms or 0.5s")
+        }
+    }
+
     func run() async throws {
         if listDeviations {
             // What each switch breaks is catalog data; without a catalog the list still names the switches.
@@ -77,7 +86,6 @@ struct ServeCommand: AsyncParsableCommand {
             }
             return
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not between 0 and 65535") }
         // validate() has refused unknown switches and readings.
         let deviations = Set(behaviour.deviate.compactMap(ServerDeviation.init(rawValue:)))
         let readings = (try? Readings(parsing: behaviour.reading)) ?? Readings()
@@ -135,6 +143,9 @@ struct ServeCommand: AsyncParsableCommand {
                 say("--- target profile ---\n\(profile)---")
             }
         } catch {
+            if let problem = ReferenceServerError.listenProblem(error, host: host, port: port) {
+                throw CommandFailure(problem, code: ExitStatus.usage)
+            }
             throw CommandFailure("the reference server stopped: \(error)", code: 1)
         }
     }

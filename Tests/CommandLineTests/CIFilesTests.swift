@@ -10,38 +10,10 @@ struct CIFilesTests {
     /// The built binary stands for `.build/release/conformance`, which the skipped build step would make.
     private static let releaseBinary = ".build/release/conformance"
 
-    /// Starts the reference server on a free port; returns once it says it wrote the profile (within 60 s).
-    private func serve(in directory: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = Executable.conformance
-        process.arguments = ["serve", "--port", "0", "--profile-out", "lab.yaml"]
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let written = DispatchSemaphore(value: 0)
-        let seen = Locked("")
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                handle.readabilityHandler = nil
-                return
-            }
-            seen.value += String(decoding: data, as: UTF8.self)
-            if seen.value.contains("Target profile written to") { written.signal() }
-        }
-        try process.run()
-        guard written.wait(timeout: .now() + 60) == .success else {
-            process.terminate()
-            throw CIFileError("the reference server wrote no profile within 60 s: \(seen.value)")
-        }
-        return process
-    }
-
     /// A workspace as CI has it: the profile, an empty baseline, and `.build/release/conformance`.
     private func workspace() throws -> (URL, Process) {
         let directory = try Executable.scratch()
-        let server = try serve(in: directory)
+        let server = try ServedReference.start(in: directory)
         try "waivers: []\n".write(to: directory.appendingPathComponent("known.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent(".build/release"), withIntermediateDirectories: true)

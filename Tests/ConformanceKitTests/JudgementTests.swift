@@ -84,7 +84,21 @@ import Testing
             profile.agents[1].password = "not-agent2s-password"
         }
         #expect(result.cases.map(\.verdict) == [.error])
-        #expect(result.cases[0].error?.contains("no notification session for agent2") == true)
+        #expect(
+            result.cases[0].error?.contains(
+                "cannot judge that agent2 receives no notification: it has no notification session") == true)
+    }
+
+    @Test func aReasonNamesTheProfileAgentThatPlaysTheRole() async throws {
+        let result = try await Self.run(try Self.catalog(Self.quietCase)) { profile in
+            // Role agent2 is played by profile agent-1 (user agent1), whose password is wrong.
+            profile.agents = [profile.agents[2], profile.agents[0], profile.agents[1]]
+            profile.agents[1].password = "not-agent1s-password"
+        }
+        #expect(result.cases.map(\.verdict) == [.error])
+        #expect(
+            result.cases[0].error?.contains("agent2 (profile agent-1, user agent1) receives no notification") == true,
+            "\(result.cases[0].error ?? "")")
     }
 
     @Test func anAbsenceWhoseBarrierNeverArrivesIsAnErrorNotAPass() async throws {

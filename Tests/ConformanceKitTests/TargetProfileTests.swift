@@ -36,6 +36,17 @@ import Testing
         ("agents: []\n", "agents lists 0; at least 3 are needed"),
         ("colour: blue\n", "unknown field 'colour' in the target profile"),
         ("fixtures: {kind: magic}\n", "fixtures.kind 'magic' is not one of http, command, manual"),
+        ("baseURL: http://127.0.0.1:8090\n", "baseURL 'http://127.0.0.1:8090' must end in /api/v2"),
+        (
+            "agents:\n  - {id: a, username: u1, password: p}\n  - {id: b, username: u2, password: p}\n"
+                + "  - {id: a, username: u3, password: p}\n",
+            "agents[2].id 'a' is already the id of agents[0]"
+        ),
+        (
+            "agents:\n  - {id: a, username: u1, password: p}\n  - {id: b, username: u2, password: p}\n"
+                + "  - {id: c, username: admin, password: p}\n",
+            "admin.username 'admin' is already the username of agents[2]"
+        ),
     ])
     func problemsNameTheField(replacement: String, message: String) throws {
         let key = String(replacement.prefix { $0 != ":" })
