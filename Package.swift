@@ -91,9 +91,14 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // The catalog embedded in the binary: specs/ and golden/ as generated source (the EmbedCatalog plugin).
+        .executableTarget(name: "CatalogEmbedder"),
+        .plugin(name: "EmbedCatalog", capability: .buildTool(), dependencies: ["CatalogEmbedder"]),
+        .target(name: "BundledCatalog", plugins: ["EmbedCatalog"]),
         .executableTarget(
             name: "conformance",
             dependencies: [
+                "BundledCatalog",
                 "ConformanceKit",
                 "ConformanceCatalog",
                 "ConformanceReport",
@@ -154,6 +159,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

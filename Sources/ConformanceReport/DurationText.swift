@@ -20,4 +20,9 @@ public enum DurationText {
     public static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
+
+    /// Seconds with one decimal, for messages: "0.3".
+    public static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", Double(milliseconds(duration)) / 1000)
+    }
 }

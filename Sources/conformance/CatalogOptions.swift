@@ -11,8 +11,19 @@ struct CatalogOptions: ParsableArguments {
     )
     var catalog: String?
 
-    /// The catalog directory: `--catalog`, or found from the current directory.
-    var root: String { CatalogLocation.resolve(catalog) }
+    /// The catalog directory: `--catalog`, or found from the current directory, else the built-in catalog.
+    func root() throws(CommandFailure) -> String { try CatalogLocation.resolve(catalog) }
+
+    /// The catalog directory for a command that writes to it (`record`, `lint --fix`): never the built-in copy.
+    func writableRoot(for command: String) throws(CommandFailure) -> String {
+        let root = try root()
+        guard root.hasPrefix(FileManager.default.temporaryDirectory.path),
+            root.contains("gws-conformance-catalog-")
+        else { return root }
+        throw .usage(
+            "\(command) writes to the catalog, and the one built into this binary is read-only: run it inside a "
+                + "checkout of the suite, or give --catalog DIR (the directory above specs/ and golden/)")
+    }
 
     func validate() throws {
         guard let catalog else { return }
@@ -30,7 +41,7 @@ struct CatalogOptions: ParsableArguments {
     /// Loads the catalog; every problem of every file, as an exit-2 failure.
     func load() throws(CommandFailure) -> Catalog {
         do {
-            return try Catalog.load(root: root)
+            return try Catalog.load(root: root())
         } catch {
             throw .usage("catalog: \(error)")
         }

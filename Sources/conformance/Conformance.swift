@@ -21,7 +21,8 @@ struct Conformance: AsyncParsableCommand {
             """,
         version: SuiteVersion.current,
         subcommands: [
-            RunCommand.self, DoctorCommand.self, ServeCommand.self, ListCommand.self, LintCommand.self,
+            RunCommand.self, InitCommand.self, DoctorCommand.self, ServeCommand.self, ListCommand.self,
+            LintCommand.self,
             SelfTestCommand.self,
             BenchCommand.self, ReportCommand.self, BaselineCommand.self, MergeCommand.self, DiffCommand.self,
             ExplainCommand.self, ExploreCommand.self,

@@ -44,17 +44,23 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await Self.diagnose(
+            target, catalog: try location.load(), requestTimeout: timeout.flatMap(DurationText.parse))
+    }
+
+    /// Loads the profile at `path` and checks it against its server: prints `ok: …`, or one `error:` line per
+    /// problem and exits 2 (3 when the target cannot be reached).
+    static func diagnose(_ path: String, catalog: Catalog, requestTimeout: Duration?) async throws {
         let started = ContinuousClock.now
         let profile: TargetProfile
         do {
-            profile = try TargetProfile.load(path: target)
+            profile = try TargetProfile.load(path: path)
         } catch {
             throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
         }
         _ = try profile.checkedTransport()
-        let catalog = try location.load()
         var options = RunOptions()
-        options.requestTimeout = timeout.flatMap(DurationText.parse)
+        options.requestTimeout = requestTimeout
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: TargetClient.httpClientConfiguration)
         let outcome: Result<[PreflightProblem], Runner.Unreachable>
@@ -66,10 +72,7 @@ struct DoctorCommand: AsyncParsableCommand {
             outcome = .failure(error)
         }
         try? await httpClient.shutdown()
-        let seconds = String(
-            format: "%.1f",
-            Double((ContinuousClock.now - started).components.seconds)
-                + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
+        let seconds = DurationText.seconds(ContinuousClock.now - started)
         switch outcome {
         case .failure(let unreachable):
             throw CommandFailure(unreachable.description, code: ExitStatus.unreachable)
@@ -82,7 +85,7 @@ struct DoctorCommand: AsyncParsableCommand {
         case .success(let problems):
             for problem in problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            FileHandle.standardError.write(Data("\(target): \(count) to fix (\(seconds) s)\n".utf8))
+            FileHandle.standardError.write(Data("\(path): \(count) to fix (\(seconds) s)\n".utf8))
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         var lint: CatalogLint
         do {
-            lint = try CatalogLint.run(root: location.root, fix: fix)
+            lint = try CatalogLint.run(root: fix ? location.writableRoot(for: "lint --fix") : location.root(), fix: fix)
         } catch {
             throw CommandFailure("catalog: \(error)", code: ExitStatus.usage)
         }

@@ -43,7 +43,7 @@ struct RecordCommand: AsyncParsableCommand {
         guard let recordMode = GoldenRecorder.Mode(rawValue: mode) else {
             throw ValidationError("--mode '\(mode)' is not one of missing, failed, all")
         }
-        let root = location.root
+        let root = try location.writableRoot(for: "record")
         let catalog: Catalog
         do {
             catalog = try Catalog.load(root: root, allowMissingGoldens: recordMode == .missing)

@@ -53,15 +53,7 @@ struct BaselineCommandTests {
         let directory = try Executable.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         // A target nobody listens on: exit 3, and the report still says every case is ERROR and why.
-        try """
-        baseURL: http://127.0.0.1:9/api/v2
-        agents:
-          - {id: agent-1, username: agent1, password: pass1}
-          - {id: agent-2, username: agent2, password: pass2}
-          - {id: agent-3, username: agent3, password: pass3}
-        admin: {id: admin-1, username: admin, password: admin}
-        fixtures: {kind: http, url: http://127.0.0.1:9/fixtures}
-        """.write(to: directory.appendingPathComponent("down.yaml"), atomically: true, encoding: .utf8)
+        try Executable.writeUnreachableProfile(in: directory)
         let run = try Executable.conformance(
             ["run", "--target", "down.yaml", "--filter", "accept-*", "--report", "json:run.json"], in: directory)
         #expect(run.code == 3, "\(run.output)")

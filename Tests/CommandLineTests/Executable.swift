@@ -82,6 +82,19 @@ struct Executable {
         return outcome
     }
 
+    /// Writes `down.yaml` into `directory`: a profile of a target nobody listens on (port 9 of loopback).
+    static func writeUnreachableProfile(in directory: URL) throws {
+        try """
+        baseURL: http://127.0.0.1:9/api/v2
+        agents:
+          - {id: agent-1, username: agent1, password: pass1}
+          - {id: agent-2, username: agent2, password: pass2}
+          - {id: agent-3, username: agent3, password: pass3}
+        admin: {id: admin-1, username: admin, password: admin}
+        fixtures: {kind: http, url: http://127.0.0.1:9/fixtures}
+        """.write(to: directory.appendingPathComponent("down.yaml"), atomically: true, encoding: .utf8)
+    }
+
     /// A fresh scratch directory, removed by the caller's `defer`.
     static func scratch() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")

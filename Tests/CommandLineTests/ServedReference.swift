@@ -30,4 +30,13 @@ enum ServedReference {
         return process
     }
 
+    /// Runs `body` in a fresh directory beside a served reference server (its profile in `lab.yaml`); stops the
+    /// server and removes the directory afterwards.
+    static func withServer<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = try Executable.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try start(in: directory)
+        defer { server.terminate() }
+        return try body(directory)
+    }
 }
