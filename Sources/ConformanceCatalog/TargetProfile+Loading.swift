@@ -127,6 +127,13 @@ extension TargetProfile {
         let fields = try node.mapping("fixtures")
         try fields.rejectUnknownFields(["kind", "url", "create", "reset"])
         let kind = try fields["kind"]?.string("fixtures.kind") ?? "http"
+        // A field of another kind would be ignored in silence: `create` under http means the kind is wrong.
+        let allowed = ["http": ["kind", "url"], "command": ["kind", "create", "reset"], "manual": ["kind"]][kind]
+        if let allowed, let stray = fields.keys.first(where: { !allowed.contains($0) }) {
+            throw node.error(
+                "fixtures.\(stray) does not apply to fixtures.kind \(kind) (it takes \(allowed.joined(separator: ", ")))"
+            )
+        }
         switch kind {
         case "http":
             let urlNode = try fields.required("url")

@@ -37,6 +37,10 @@ struct InitCommandTests {
             #expect(profile.contains("${env:AGENT3_SECRET}"))
             #expect(!profile.contains(secret))
             #expect(profile.hasPrefix("# yaml-language-server: $schema=profile.schema.json"))
+            // The schema that line names is written beside it, from the one built into the binary.
+            let schema = try String(
+                contentsOf: directory.appendingPathComponent("profile.schema.json"), encoding: .utf8)
+            #expect(schema.contains("\"agents\""))
 
             // It is not replaced without --force.
             let again = try Executable.conformance(

@@ -38,6 +38,10 @@ import Testing
         ("fixtures: {kind: magic}\n", "fixtures.kind 'magic' is not one of http, command, manual"),
         ("baseURL: http://127.0.0.1:8090\n", "baseURL 'http://127.0.0.1:8090' must end in /api/v2"),
         (
+            "fixtures: {kind: http, url: http://x/fixtures, create: ./make.sh}\n",
+            "fixtures.create does not apply to fixtures.kind http (it takes kind, url)"
+        ),
+        (
             "agents:\n  - {id: a, username: u1, password: p}\n  - {id: b, username: u2, password: p}\n"
                 + "  - {id: a, username: u3, password: p}\n",
             "agents[2].id 'a' is already the id of agents[0]"
