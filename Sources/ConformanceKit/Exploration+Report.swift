@@ -21,11 +21,12 @@ extension Exploration.Result {
             return CaseResult(
                 id: "explore-\(seed)-\(finding.sequence)-\(finding.requirement.lowercased())",
                 operation: "Explore", title: finding.message, requirements: [finding.requirement],
-                verdict: level == .must ? .fail : .warn,
+                verdict: level == .must ? .fail : (level == .should ? .warn : .note),
                 deviations: [
                     Deviation(
                         requirement: finding.requirement, level: level, pointer: "",
-                        expected: "what the document allows", actual: finding.message, message: finding.message,
+                        expected: finding.expected ?? "what the document allows",
+                        actual: finding.actual ?? finding.message, message: finding.message,
                         erratum: catalog.requirement(finding.requirement)?.erratum, curl: nil)
                 ],
                 info: [

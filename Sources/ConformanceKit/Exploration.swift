@@ -32,6 +32,11 @@ public enum Exploration {
         public var steps: [String]
         /// The shrunk sequence as an operation file of the catalog.
         public var caseYAML: String
+        /// Where it was first seen: agent and operation ("agent2 Accept"); one finding per requirement and site.
+        public var site: String?
+        /// What the model allowed, and what came back; nil: the message says it.
+        public var expected: String?
+        public var actual: String?
     }
 
     public struct Result: Sendable, Codable {
@@ -153,10 +158,15 @@ public enum Exploration {
                 break
             }
             stepsRun += failure.map { max(0, $0.step + 1) } ?? sequence.count
-            if let failure, !findings.contains(where: { $0.requirement == failure.requirement }) {
-                let (finding, runs) = try await shrunk(
+            // One finding per requirement, operation and agent: the same requirement broken elsewhere is another.
+            let site = failure.map { sequence.indices.contains($0.step) ? sequence[$0.step].site : "invitation" }
+            if let failure, let site,
+                !findings.contains(where: { $0.requirement == failure.requirement && $0.site == site })
+            {
+                var (finding, runs) = try await shrunk(
                     failure, in: Array(sequence.prefix(failure.step + 1)), sequence: index, pinned: before,
                     explorer: explorer, options: options)
+                finding.site = site
                 findings.append(finding)
                 stepsRun += runs
             }
@@ -196,7 +206,9 @@ public enum Exploration {
         var final = failure
         if !failing.isEmpty {
             do {
-                steps = try await Shrinker.shrink(failing, simpler: \.simpler) { (candidate) throws(FixtureFailure) in
+                let profile = explorer.model
+                steps = try await Shrinker.shrink(failing, simpler: \.simpler, rewrites: profile.simpler) {
+                    (candidate) throws(FixtureFailure) in
                     guard !Task.isCancelled else { return false }
                     var scratch = pinned
                     runs += candidate.count
@@ -215,7 +227,7 @@ public enum Exploration {
             if Task.isCancelled { (steps, final) = (failing, failure) }
         }
         let id = "explore-\(options.seed)-\(index)-\(failure.requirement.lowercased())"
-        let finding = Finding(
+        var finding = Finding(
             requirement: failure.requirement, message: final.message, sequence: index, originalSteps: failing.count,
             steps: steps.map(\.description),
             caseYAML: ExploreCaseWriter.yaml(
@@ -224,6 +236,7 @@ public enum Exploration {
                 comment: "Found by `conformance explore --seed \(options.seed)"
                     + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index), shrunk from "
                     + "\(failing.count) to \(steps.count) steps). Review, rename and add it to the catalog."))
+        (finding.expected, finding.actual) = (final.expected, final.actual)
         return (finding, runs)
     }
 }

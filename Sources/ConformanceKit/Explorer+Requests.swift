@@ -17,9 +17,14 @@ extension Explorer {
         // A server error first: it is neither done nor refused. Then what was done, then how it was answered.
         if status / 100 == 5, let failure = Self.failure(judgement, at: step, allowed: allowed) { return failure }
         if let deviation = model.observe(action.operation, by: action.agent, outcome: outcome) {
-            return Failure(
+            var failure = Failure(
                 step: step, requirement: deviation.requirement, message: deviation.description,
                 allowed: deviation.allowed)
+            failure.expected =
+                "\(action.agent) \(action.operation): "
+                + deviation.allowed.map(\.rawValue).sorted().joined(separator: " or ") + " (what the model allows)"
+            failure.actual = "\(outcome.rawValue) (HTTP \(status))"
+            return failure
         }
         return Self.failure(judgement, at: step, allowed: allowed)
     }
@@ -120,7 +125,11 @@ extension Explorer {
         else { return Self.failure(judgement, at: index, allowed: []) }
         let listed = uris ? member.compactText.contains("/" + id) : member.compactText.contains("\"\(id)\"")
         if let problem = model.observeListing(for: agent, listed: listed) {
-            return Failure(step: index, requirement: "HANDLED-BY-AGENT", message: problem, allowed: [])
+            var failure = Failure(step: index, requirement: problem.requirement, message: problem.message, allowed: [])
+            failure.expected =
+                "GET /me/interactions of \(agent) " + (listed ? "does not list" : "lists") + " the interaction"
+            failure.actual = "it " + (listed ? "lists" : "does not list") + " it"
+            return failure
         }
         if let failure = Self.failure(judgement, at: index, allowed: []) { return failure }
         guard !uris, listed, model.worlds.allSatisfy(\.propertiesUpdated),

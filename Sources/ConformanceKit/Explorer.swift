@@ -19,6 +19,9 @@ public struct Explorer: Sendable {
         public var allowed: Set<ModelOutcome>
         /// Steps in the catalog's YAML that show it after the sequence's own (a notification awaited).
         public var caseLines: [String] = []
+        /// What the model allowed there, and what came back, for the report; nil: the message says it.
+        public var expected: String?
+        public var actual: String?
     }
 
     let profile: TargetProfile
@@ -97,7 +100,10 @@ public struct Explorer: Sendable {
     /// The requirement and message of the first MUST deviation of a judgement, as a failure at `step`.
     static func failure(_ judgement: Judgement, at step: Int, allowed: Set<ModelOutcome>) -> Failure? {
         guard let deviation = judgement.deviations.first(where: { $0.level == .must }) else { return nil }
-        return Failure(step: step, requirement: deviation.requirement, message: deviation.message, allowed: allowed)
+        var failure = Failure(
+            step: step, requirement: deviation.requirement, message: deviation.message, allowed: allowed)
+        (failure.expected, failure.actual) = (deviation.expected, deviation.actual)
+        return failure
     }
 
     /// Keeps the reading alternatives an answer showed, the first one seen of each.

@@ -6,8 +6,8 @@ public struct InteractionModel: Hashable, Sendable {
     public let profile: ModelProfile
     /// Every agent the interaction has concerned in some allowed state so far (owner, party, invited, or asked for
     /// a workbin's content): the others must never hear of it (NOTIFY-OWN-ONLY). Past a point the document does not
-    /// define, any agent may have been brought in.
-    public var involved: Set<String> { worlds.contains(where: \.unsettled) ? Set(profile.agents) : concerned }
+    /// define, the agents that may hold a part there count too, and no other.
+    public var involved: Set<String> { concerned.union(worlds.flatMap(\.mayHold)) }
     /// The agents the interaction has concerned so far, whatever happened after.
     var concerned: Set<String>
     /// The notifications the document requires after the last answer observed, whatever state the target is in.
@@ -84,7 +84,7 @@ public struct InteractionModel: Hashable, Sendable {
     public func listed(for agent: String) -> Set<Bool> {
         Set(
             worlds.flatMap { world -> [Bool] in
-                if world.unsettled { return [true, false] }
+                if world.unsettled { return world.mayHold.contains(agent) ? [true, false] : [false] }
                 // An owner whose transfer waits for its target: the document does not say whether it still has it.
                 if world.isTransferring, world.owner == agent { return [true, false] }
                 if world.works(agent) { return [true] }
@@ -98,10 +98,15 @@ public struct InteractionModel: Hashable, Sendable {
     }
 
     /// Takes what `GET /me/interactions` of `agent` showed; nil when the document allows it.
-    public mutating func observeListing(for agent: String, listed shown: Bool) -> String? {
+    public mutating func observeListing(for agent: String, listed shown: Bool) -> ListingProblem? {
         guard listed(for: agent).contains(shown) else {
-            return "GET /me/interactions of \(agent) \(shown ? "lists" : "does not list") the interaction "
-                + "[HANDLED-BY-AGENT]"
+            // The requirement of what changed the agent's part last: a completed interaction still listed breaks
+            // STOPPROCESSING-ENDS-OWNERSHIP, an accepted one missing ACCEPT-OWNERSHIP; an agent that never had a
+            // part, the listing's own clause.
+            let requirement = worlds.lazy.compactMap { $0.because[agent] }.first ?? "HANDLED-BY-AGENT"
+            let message =
+                "GET /me/interactions of \(agent) \(shown ? "lists" : "does not list") the interaction [\(requirement)]"
+            return ListingProblem(message: message, requirement: requirement)
         }
         worlds = Set(
             worlds.compactMap { world in
@@ -164,4 +169,10 @@ public struct InteractionModel: Hashable, Sendable {
             worlds.allSatisfy { $0.assumptions[reading] == alternative }
         }
     }
+}
+
+/// A listing the model does not allow, and the requirement it breaks.
+public struct ListingProblem: Hashable, Sendable {
+    public var message: String
+    public var requirement: String
 }

@@ -5,10 +5,11 @@ extension InteractionWorld {
         guard owner == agent else {
             // A conference party that does not own the interaction: the document does not say, nor what a
             // transfer it takes does; nothing more is judged on the interaction then.
-            var murky = self
-            murky.unsettled = true
             return works(agent)
-                ? [refused("TRANSFER-OWNERSHIP"), .init(.success, murky, "TRANSFER-OWNERSHIP")]
+                ? [
+                    refused("TRANSFER-OWNERSHIP"),
+                    .init(.success, unsettling(by: .transfer(target: target)), "TRANSFER-OWNERSHIP"),
+                ]
                 : [refused("NOT-OWNER-REFUSED")]
         }
         guard let target, profile.agents.contains(target), target != agent else { return [refused("TRANSFER-TARGET")] }

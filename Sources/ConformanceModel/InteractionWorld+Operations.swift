@@ -4,7 +4,7 @@ extension InteractionWorld {
     public func transitions(_ operation: ModelOperation, by agent: String, in profile: ModelProfile)
         -> [ModelTransition]
     {
-        if unsettled { return [ModelTransition(.success, self, "ERROR-NO-CHANGE"), refused("ERROR-NO-CHANGE")] }
+        if unsettled { return unsettledTransitions(operation, by: agent) }
         var transitions = documented(operation, by: agent, in: profile)
         // Only PlaceInWorkbin puts the interaction in a workbin, and what else takes it out is not said: after
         // any other change, the model no longer knows it is there.
@@ -18,16 +18,28 @@ extension InteractionWorld {
         // A transfer or a conference on top of a transfer or a conference: the document does not define it.
         let layered = isTransferring || !parties.isEmpty || invitations.values.contains(.conference)
         if layered, operation.handsOver, transitions.contains(where: { $0.outcome == .success }) {
-            var murky = self
-            murky.unsettled = true
-            transitions = transitions.filter { $0.outcome == .refusal } + [.init(.success, murky, "ERROR-NO-CHANGE")]
+            transitions =
+                transitions.filter { $0.outcome == .refusal }
+                + [.init(.success, unsettling(by: operation), "ERROR-NO-CHANGE")]
         }
         // While a transfer waits for its target, the document does not say what the owner may still do: every
         // operation of the owner may be done or refused.
         if isTransferring, owner == agent, !transitions.contains(where: { $0.outcome == .refusal }) {
-            return transitions + [refused("TRANSFER-OWNERSHIP")]
+            transitions.append(refused("TRANSFER-OWNERSHIP"))
         }
-        return transitions
+        return transitions.map { $0.recordingParts(from: self, agents: profile.agents) }
+    }
+
+    /// Past the point the document defines (see docs/explore.md), what is still judged: an operation the
+    /// document does not name is refused, and so is any operation by an agent that holds no part in the
+    /// interaction; an agent that may hold one may be answered either way (and what it hands over brings its
+    /// target in).
+    private func unsettledTransitions(_ operation: ModelOperation, by agent: String) -> [ModelTransition] {
+        if case .unknown = operation { return [refused("OPERATION-NAME")] }
+        guard mayHold.contains(agent) else { return [refused("NOT-OWNER-REFUSED")] }
+        var next = self
+        if let target = operation.handedTo { next.mayHold.insert(target) }
+        return [ModelTransition(.success, next, "ERROR-NO-CHANGE"), refused("ERROR-NO-CHANGE")]
     }
 
     /// A transfer waits for its target to accept (transfer-ownership=on-accept).
@@ -167,7 +179,9 @@ extension InteractionWorld {
     /// An operation on the interaction an agent works on, which changes nothing the agents see.
     private func working(by agent: String, requirement: String) -> [ModelTransition] {
         guard works(agent) else { return [refused("NOT-OWNER-REFUSED")] }
-        return [ModelTransition(.success, self, requirement)]
+        let done = ModelTransition(.success, self, requirement)
+        // A conference party that is not the owner: the document does not say whether it may (as for ending).
+        return owner == agent ? [done] : [done, refused(requirement)]
     }
 
     /// A malformed parameter: refused, whoever sends it (an agent that does not work on it is refused anyway).
@@ -187,10 +201,12 @@ extension InteractionWorld {
         released.invitations = [:]
         released.place = .inWorkbin
         released.workbin = workbin
-        return [
+        let placed = [
             ModelTransition(.success, kept, "PLACEINWORKBIN-PLACES"),
             .init(.success, released, "PLACEINWORKBIN-PLACES"),
         ]
+        // A conference party that is not the owner: the document does not say whether it may.
+        return owner == agent ? placed : placed + [refused("PLACEINWORKBIN-PLACES")]
     }
 
     private func getWorkbinContent(_ workbin: String?, by agent: String) -> [ModelTransition] {

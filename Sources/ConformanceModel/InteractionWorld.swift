@@ -36,6 +36,12 @@ public struct InteractionWorld: Hashable, Sendable {
     /// Past a point the document does not define (a transfer during a conference or during another transfer):
     /// from here every answer is allowed, and nothing more is judged on this interaction.
     public var unsettled = false
+    /// Once unsettled: every agent that may hold a part in the interaction (it had one, or was handed it since).
+    /// The others still may not act on it, nor hear of it.
+    public var mayHold: Set<String> = []
+    /// Per agent, the requirement of the last transition that gave it a part in the interaction or took it away
+    /// (ACCEPT-OWNERSHIP, STOPPROCESSING-ENDS-OWNERSHIP, …): what a listing that disagrees breaks.
+    public var because: [String: String] = [:]
     /// The readings this world assumes, by name: worlds that assume another alternative are other worlds.
     public var assumptions: [String: String] = [:]
 
@@ -48,6 +54,16 @@ public struct InteractionWorld: Hashable, Sendable {
 
     /// The agents the interaction concerns here: its owner, its parties and the agents invited to it.
     public var concerned: Set<String> { parties.union(invitations.keys).union(owner.map { [$0] } ?? []) }
+
+    /// This world past the point the document defines: what `operation` by `agent` did is not known, but only
+    /// the agents concerned and the one it was handed to may hold a part from here.
+    func unsettling(by operation: ModelOperation) -> InteractionWorld {
+        var murky = self
+        murky.unsettled = true
+        murky.mayHold = mayHold.union(concerned)
+        if let target = operation.handedTo { murky.mayHold.insert(target) }
+        return murky
+    }
 
     /// The same world assuming `alternative` of `reading`, or nil when it already assumes another one.
     func assuming(_ reading: String, _ alternative: String) -> InteractionWorld? {

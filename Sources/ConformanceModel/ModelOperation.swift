@@ -33,6 +33,15 @@ public enum ModelOperation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The agent Transfer or StartConference hands the interaction to, when the request names one.
+    public var handedTo: String? {
+        switch self {
+        case .transfer(let target): target
+        case .startConference(let agent): agent
+        default: nil
+        }
+    }
+
     /// The `operationName` of the request.
     public var name: String {
         switch self {

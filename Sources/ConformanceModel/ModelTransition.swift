@@ -27,3 +27,22 @@ public struct ModelProfile: Hashable, Sendable {
         self.workbins = workbins
     }
 }
+
+extension ModelTransition {
+    /// What a listing breaks when it disagrees after this transition, by the requirement that asked for it.
+    static let listingRequirement = ["STOPPROCESSING-AFTER-ACCEPT": "STOPPROCESSING-ENDS-OWNERSHIP"]
+
+    /// The transition with `because` set for every agent whose part (works on it, or holds an invitation) it
+    /// changed from `before`.
+    func recordingParts(from before: InteractionWorld, agents: [String]) -> ModelTransition {
+        guard outcome == .success else { return self }
+        var recorded = self
+        for agent in agents
+        where before.works(agent) != world.works(agent)
+            || (before.invitations[agent] == nil) != (world.invitations[agent] == nil)
+        {
+            recorded.world.because[agent] = Self.listingRequirement[requirement] ?? requirement
+        }
+        return recorded
+    }
+}

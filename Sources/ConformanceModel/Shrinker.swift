@@ -1,10 +1,12 @@
 /// Delta debugging: the shortest sub-sequence (order kept) that still fails, found by dropping chunks of steps,
 /// halves first, then single steps, until no step can go; then each step replaced by simpler ones where that
 /// still fails (a pair sent at once by the two requests one after the other, or by one of them), and dropping
-/// again.
+/// again; then the whole sequence rewritten with simpler parameters where that still fails (fewer agents, the
+/// default queue and workbin).
 public enum Shrinker {
     public static func shrink<Step: Sendable, Failure: Error>(
         _ steps: [Step], simpler: (Step) -> [[Step]] = { _ in [] },
+        rewrites: ([Step]) -> [[Step]] = { _ in [] },
         stillFails: ([Step]) async throws(Failure) -> Bool
     ) async throws(Failure) -> [Step] {
         var current = try await dropping(steps, stillFails: stillFails)
@@ -22,6 +24,16 @@ public enum Shrinker {
             }
             // After a replacement the steps have moved: look at them all again.
             index = replaced ? 0 : index + 1
+        }
+        // Simpler parameters, one rewrite at a time, each kept while the sequence still fails.
+        var rewritten = true
+        while rewritten {
+            rewritten = false
+            for candidate in rewrites(current) where try await stillFails(candidate) {
+                current = candidate
+                rewritten = true
+                break
+            }
         }
         return current
     }

@@ -53,6 +53,20 @@ import Testing
         #expect(store.header(for: api, at: now) == nil)
     }
 
+    @Test func expiresDatesInEveryFormServersSendAndMalformedPairs() {
+        var store = CookieStore()
+        let future = ["Wed, 21 Oct 2037 07:28:00 GMT", "Wednesday, 21-Oct-37 07:28:00 GMT", "Wed Oct 21 07:28:00 2037"]
+        store.store(future.enumerated().map { "F\($0.offset)=1; Path=/; Expires=\($0.element)" }, from: api, at: now)
+        #expect(store.header(for: api, at: now) == "F0=1; F1=1; F2=1")
+        // Each date was read: past it, the cookies are gone.
+        #expect(store.header(for: api, at: CookieStore.date("Thu, 22 Oct 2037 00:00:00 GMT")!) == nil)
+        // An Expires that cannot be read is ignored (a session cookie); no "=" or no name: no cookie.
+        var odd = CookieStore()
+        odd.store(["S=1; Expires=soon", "novalue", "=anonymous", " T = two words ; Secure"], from: api, at: now)
+        #expect(odd.header(for: api, at: now) == "S=1")
+        #expect(odd.header(for: URL(string: "https://127.0.0.1:8090/api/v2/x")!, at: now) == "S=1; T=two words")
+    }
+
     @Test func aTrailingSlashPathAndOddAttributesAreKeptAsWritten() {
         let cometd = URL(string: "https://gws.lab/genesys/cometd/")!
         var store = CookieStore()

@@ -140,6 +140,6 @@ import Testing
         #expect(second.listed(for: "agent3") == [true])
         let observed = model.observeListing(for: "agent2", listed: true)
         let finding = try #require(observed)
-        #expect(finding.hasSuffix("[HANDLED-BY-AGENT]"))
+        #expect(finding.message.hasSuffix("[HANDLED-BY-AGENT]"))
     }
 }
