@@ -32,7 +32,7 @@ public enum Exploration {
         public var steps: [String]
         /// The shrunk sequence as an operation file of the catalog.
         public var caseYAML: String
-        /// Where it was first seen: agent and operation ("agent2 Accept"); one finding per requirement and site.
+        /// Where it was first seen: the operation and the part its agent played ("PlaceInWorkbin by party").
         public var site: String?
         /// What the model allowed, and what came back; nil: the message says it.
         public var expected: String?
@@ -158,15 +158,15 @@ public enum Exploration {
                 break
             }
             stepsRun += failure.map { max(0, $0.step + 1) } ?? sequence.count
-            // One finding per requirement, operation and agent: the same requirement broken elsewhere is another.
-            let site = failure.map { sequence.indices.contains($0.step) ? sequence[$0.step].site : "invitation" }
-            if let failure, let site,
-                !findings.contains(where: { $0.requirement == failure.requirement && $0.site == site })
+            // One finding per requirement, operation and the part its agent plays: the same requirement broken
+            // by another operation, or by an agent in another part, is another finding.
+            if let failure,
+                !findings.contains(where: { $0.requirement == failure.requirement && $0.site == failure.site })
             {
                 var (finding, runs) = try await shrunk(
                     failure, in: Array(sequence.prefix(failure.step + 1)), sequence: index, pinned: before,
                     explorer: explorer, options: options)
-                finding.site = site
+                finding.site = failure.site
                 findings.append(finding)
                 stepsRun += runs
             }

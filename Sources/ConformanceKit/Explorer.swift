@@ -22,6 +22,9 @@ public struct Explorer: Sendable {
         /// What the model allowed there, and what came back, for the report; nil: the message says it.
         public var expected: String?
         public var actual: String?
+        /// The operation and the part its agent played ("PlaceInWorkbin by party"): one finding per requirement
+        /// and site.
+        public var site = "notification"
     }
 
     let profile: TargetProfile
@@ -77,7 +80,8 @@ public struct Explorer: Sendable {
         var awaited: [AwaitedNotice] = []
         for (index, step) in steps.enumerated() {
             let cursors = await cursors()
-            let failure: Failure?
+            let site = Self.site(of: step, in: interaction)
+            var failure: Failure?
             switch step {
             case .listing(let agent), .uris(let agent):
                 failure = await look(step, by: agent, at: index, on: id, model: &interaction, pinned: &pinned)
@@ -91,10 +95,23 @@ public struct Explorer: Sendable {
                 failure = await actAtOnce((one, other), at: index, on: id, model: &interaction, pinned: &pinned)
                 awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
             }
+            failure?.site = site
             if let failure { return failure }
         }
         return await judgeNotifications(
             awaited, on: id, since: start, lastStep: steps.count - 1, model: &interaction)
+    }
+
+    /// Where a step acts, for telling findings apart: its operation and the part its agent plays.
+    static func site(of step: ExploreStep, in model: InteractionModel) -> String {
+        switch step {
+        case .operation(let agent, let operation): "\(operation.name) by \(model.role(of: agent))"
+        case .listing(let agent), .uris(let agent): "listing by \(model.role(of: agent))"
+        case .stray(_, let operation, let stray): "\(operation.name) \(stray.rawValue)"
+        case .pair(let one, let other):
+            "\(one.operation.name) by \(model.role(of: one.agent)) | \(other.operation.name) by "
+                + model.role(of: other.agent)
+        }
     }
 
     /// The requirement and message of the first MUST deviation of a judgement, as a failure at `step`.

@@ -30,18 +30,6 @@ public enum Stray: String, Hashable, Sendable, CaseIterable {
 }
 
 extension ExploreStep {
-    /// Where a deviation happens, to tell findings apart: the agent and the operation's name ("agent2 Accept",
-    /// "agent1 listing"); a pair by its first request.
-    public var site: String {
-        switch self {
-        case .operation(let agent, let operation): "\(agent) \(operation.name)"
-        case .pair(let first, let second):
-            "\(first.agent) \(first.operation.name) | \(second.agent) \(second.operation.name)"
-        case .listing(let agent), .uris(let agent): "\(agent) listing"
-        case .stray(let agent, let operation, let stray): "\(agent) \(operation.name) \(stray)"
-        }
-    }
-
     /// Simpler steps that may show the same deviation, for the shrinker: a pair as its two requests one after the
     /// other (either order), or as one of them. A case in the catalog can then send them.
     public var simpler: [[ExploreStep]] {

@@ -22,6 +22,20 @@ public struct InteractionModel: Hashable, Sendable {
         self.concerned = [agent]
     }
 
+    /// The part `agent` plays now, as findings are told apart: owner, party, invitee, former (it had a part),
+    /// stranger, or may-hold (past the unsettled point); several joined by "|" when the states differ.
+    public func role(of agent: String) -> String {
+        let roles = Set(
+            worlds.map { world -> String in
+                if world.unsettled { return world.mayHold.contains(agent) ? "may-hold" : "stranger" }
+                if world.owner == agent { return "owner" }
+                if world.parties.contains(agent) { return "party" }
+                if world.invitations[agent] != nil { return "invitee" }
+                return concerned.contains(agent) ? "former" : "stranger"
+            })
+        return roles.sorted().joined(separator: "|")
+    }
+
     /// What the target may answer when `agent` performs `operation` now.
     public func allowed(_ operation: ModelOperation, by agent: String) -> Set<ModelOutcome> {
         Set(worlds.flatMap { $0.transitions(operation, by: agent, in: profile) }.map(\.outcome))

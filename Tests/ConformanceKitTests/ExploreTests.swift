@@ -131,6 +131,22 @@ import Testing
         }
     }
 
+    /// A completed interaction still listed breaks StopProcessing's own MUST (not HANDLED-BY-AGENT, an INFO), and
+    /// the finding says what the model allowed and what came back.
+    @Test func aListingThatDisagreesIsFiledUnderTheOperationThatChangedIt() async throws {
+        let steps: [ExploreStep] = [
+            .operation(agent: "agent1", .accept), .operation(agent: "agent1", .stopProcessing),
+            .listing(agent: "agent1"),
+        ]
+        #expect(try await Self.replay(steps, EmbeddedTarget.Options())?.message == nil)
+        let failure = try #require(
+            try await Self.replay(steps, EmbeddedTarget.Options(deviations: ["completed-still-listed"])))
+        #expect(failure.requirement == "STOPPROCESSING-ENDS-OWNERSHIP")
+        #expect(failure.expected == "GET /me/interactions of agent1 does not list the interaction")
+        #expect(failure.actual == "it lists it")
+        #expect(failure.site == "listing by former")
+    }
+
     /// Notifications are judged: a target that tells every agent of every change is found, by an agent the
     /// interaction never concerned, and the written case waits for no message there.
     @Test func aBroadcastingServerIsFoundByAnAgentTheInteractionNeverConcerned() async throws {
