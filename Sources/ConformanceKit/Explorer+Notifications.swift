@@ -50,7 +50,9 @@ extension Explorer {
         // Only the agents something is judged for need the barrier: the recipients of a required notification
         // and the agents the interaction never concerned.
         let strangers = Set(model.profile.agents).subtracting(model.involved)
-        let watched = strangers.union(awaited.flatMap(\.notice.recipients))
+        // Agents that may hear of it in some allowed state only (after a Reject, the one it was presented to).
+        let uncertain = model.uncertainHearers
+        let watched = strangers.union(uncertain).union(awaited.flatMap(\.notice.recipients))
         guard !watched.isEmpty else { return nil }
         let barrier = await barrier(for: watched)
         for item in awaited {
@@ -103,6 +105,22 @@ extension Explorer {
                     "      - noNotification: {agent: \(agent), match: {$anywhere: \"${ix.id}\"}, "
                         + "requirement: NOTIFY-OWN-ONLY}"
                 ])
+        }
+        // Agents that may hear of it only in some states: together, those that did must fit one state.
+        var heard: Set<String> = []
+        for agent in uncertain.sorted() {
+            guard let inbox = inboxes[agent], let cursor = start[agent],
+                await inbox.first(from: cursor, deadline: .now, where: Self.matching(mention)) != nil
+            else { continue }
+            heard.insert(agent)
+        }
+        if !heard.isEmpty, !model.observeHearers(heard) {
+            let names = heard.sorted().joined(separator: " and ")
+            return Failure(
+                step: lastStep, requirement: "NOTIFY-OWN-ONLY",
+                message: "\(names) all received messages about the interaction, but in no state the document allows "
+                    + "do they all have a part in it (a rejected interaction is presented to one other agent)",
+                allowed: [])
         }
         return nil
     }

@@ -4,10 +4,10 @@
 public struct InteractionModel: Hashable, Sendable {
     public internal(set) var worlds: Set<InteractionWorld>
     public let profile: ModelProfile
-    /// Every agent the interaction has concerned in some allowed state so far (owner, party, invited, or asked for
-    /// a workbin's content): the others must never hear of it (NOTIFY-OWN-ONLY). Past a point the document does not
-    /// define, the agents that may hold a part there count too, and no other.
-    public var involved: Set<String> { concerned.union(worlds.flatMap(\.mayHold)) }
+    /// Every agent that may hear of the interaction in some allowed state: it had a part there (owner, party,
+    /// invited, or told a workbin's content), or may hold one past the point the document defines. The others must
+    /// never hear of it (NOTIFY-OWN-ONLY).
+    public var involved: Set<String> { Set(worlds.flatMap(\.hearers)) }
     /// The agents the interaction has concerned so far, whatever happened after.
     var concerned: Set<String>
     /// The notifications the document requires after the last answer observed, whatever state the target is in.
@@ -31,9 +31,25 @@ public struct InteractionModel: Hashable, Sendable {
                 if world.owner == agent { return "owner" }
                 if world.parties.contains(agent) { return "party" }
                 if world.invitations[agent] != nil { return "invitee" }
-                return concerned.contains(agent) ? "former" : "stranger"
+                return world.hadPart.contains(agent) ? "former" : "stranger"
             })
         return roles.sorted().joined(separator: "|")
+    }
+
+    /// The agents that may not hear of the interaction in some allowed state, though they may in another (after
+    /// a Reject, only the agent it was presented to may): whether they heard narrows the states.
+    public var uncertainHearers: Set<String> {
+        let always = worlds.map(\.hearers).reduce(into: Set(profile.agents)) { $0.formIntersection($1) }
+        return involved.subtracting(always)
+    }
+
+    /// Keeps the states in which every agent of `heard` may hear of the interaction; false (and nothing kept)
+    /// when no state allows them all (NOTIFY-OWN-ONLY).
+    public mutating func observeHearers(_ heard: Set<String>) -> Bool {
+        let fitting = worlds.filter { heard.isSubset(of: $0.hearers) }
+        guard !fitting.isEmpty else { return false }
+        worlds = fitting
+        return true
     }
 
     /// What the target may answer when `agent` performs `operation` now.
@@ -82,7 +98,15 @@ public struct InteractionModel: Hashable, Sendable {
             notices = matching.dropFirst().reduce(matching[0].notices) { $0.intersection($1.notices) }
             concerned.formUnion(worlds.flatMap(\.concerned))
             // The workbin's content, which may list the interaction, goes to the agent that asked for it.
-            if case .getWorkbinContent = operation, outcome == .success { concerned.insert(agent) }
+            if case .getWorkbinContent = operation, outcome == .success {
+                concerned.insert(agent)
+                worlds = Set(
+                    worlds.map { world in
+                        var told = world
+                        told.hadPart.insert(agent)
+                        return told
+                    })
+            }
             return nil
         }
         worlds = Set(transitions.map(\.world))

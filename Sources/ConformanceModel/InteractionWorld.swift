@@ -39,6 +39,9 @@ public struct InteractionWorld: Hashable, Sendable {
     /// Once unsettled: every agent that may hold a part in the interaction (it had one, or was handed it since).
     /// The others still may not act on it, nor hear of it.
     public var mayHold: Set<String> = []
+    /// Every agent that has had a part in this world's history (owner, party, invited, or told a workbin's content
+    /// that may list it): the only ones that may hear of the interaction here, with `mayHold`.
+    public var hadPart: Set<String> = []
     /// Per agent, the requirement of the last transition that gave it a part in the interaction or took it away
     /// (ACCEPT-OWNERSHIP, STOPPROCESSING-ENDS-OWNERSHIP, …): what a listing that disagrees breaks.
     public var because: [String: String] = [:]
@@ -47,7 +50,11 @@ public struct InteractionWorld: Hashable, Sendable {
 
     public init(invitedAgent: String) {
         invitations[invitedAgent] = .routing
+        hadPart = [invitedAgent]
     }
+
+    /// The agents that may hear of the interaction in this world.
+    public var hearers: Set<String> { hadPart.union(mayHold) }
 
     /// Whether `agent` works on the interaction: its owner, or a party to its conference.
     public func works(_ agent: String) -> Bool { owner == agent || parties.contains(agent) }

@@ -37,6 +37,7 @@ extension ModelTransition {
     func recordingParts(from before: InteractionWorld, agents: [String]) -> ModelTransition {
         guard outcome == .success else { return self }
         var recorded = self
+        recorded.world.hadPart.formUnion(world.concerned)
         for agent in agents
         where before.works(agent) != world.works(agent)
             || (before.invitations[agent] == nil) != (world.invitations[agent] == nil)

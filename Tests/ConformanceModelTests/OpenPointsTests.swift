@@ -71,6 +71,20 @@ import Testing
         #expect(stranger.requirement == "HANDLED-BY-AGENT")
     }
 
+    @Test func afterARejectOnlyTheAgentItWasPresentedToMayHear() {
+        var model = InteractionModel(invitedAgent: "agent1", profile: Self.profile)
+        #expect(model.observe(.reject, by: "agent1", outcome: .success) == nil)
+        // agent2 or agent3 may have been presented it: each may hear of it, not both.
+        #expect(model.uncertainHearers == ["agent2", "agent3"])
+        var both = model
+        let bothFit = both.observeHearers(["agent2", "agent3"])
+        #expect(!bothFit)
+        let oneFits = model.observeHearers(["agent3"])
+        #expect(oneFits)
+        #expect(model.worlds.allSatisfy { $0.invitations["agent3"] == .routing })
+        #expect(model.uncertainHearers.isEmpty)
+    }
+
     @Test func shrinkingSimplifiesParameters() async {
         // Fails whenever some agent places the interaction in any queue: the shrunk sequence uses agent1 and q.
         let steps: [ExploreStep] = [
