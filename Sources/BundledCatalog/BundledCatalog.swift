@@ -8,6 +8,16 @@ public enum BundledCatalog {
         encodedFiles.compactMap { entry in Data(base64Encoded: entry.base64).map { (entry.path, $0) } }
     }
 
+    /// How the extracted copies are named in the temporary directory.
+    private static let prefix = "gws-conformance-catalog-"
+
+    /// Whether `path` is an extracted copy of the built-in catalog (read-only: a rebuilt binary never reads it).
+    public static func isExtracted(_ path: String) -> Bool {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return url.lastPathComponent.hasPrefix(prefix)
+            && url.deletingLastPathComponent().path == FileManager.default.temporaryDirectory.standardizedFileURL.path
+    }
+
     /// One embedded file, by its path (`docs/schemas/profile.schema.json`).
     public static func file(_ path: String) -> Data? {
         encodedFiles.first { $0.path == path }.flatMap { Data(base64Encoded: $0.base64) }
@@ -23,12 +33,12 @@ public enum BundledCatalog {
             hasher.add(contents)
         }
         let base = FileManager.default.temporaryDirectory
-        let target = base.appendingPathComponent("gws-conformance-catalog-\(hasher.hex)")
+        let target = base.appendingPathComponent(prefix + hasher.hex)
         if FileManager.default.fileExists(atPath: target.appendingPathComponent("specs/requirements.yaml").path) {
             return target.path
         }
         // Written beside, then renamed into place: a reader never sees half a catalog.
-        let staging = base.appendingPathComponent("gws-conformance-catalog-\(UUID().uuidString)")
+        let staging = base.appendingPathComponent(prefix + UUID().uuidString)
         for (path, contents) in files {
             let file = staging.appendingPathComponent(path)
             try FileManager.default.createDirectory(

@@ -33,15 +33,7 @@ extension Baseline {
     /// The cases of `run` a baseline cannot waive, grouped by reason: an ERROR was not judged, so there is no
     /// deviation to accept (fix the set-up or the target and run again). One line per reason, with its cases.
     public static func unwaivable(in run: RunResult) -> [String] {
-        var order: [String] = []
-        var cases: [String: [String]] = [:]
-        for testCase in run.cases where testCase.verdict == .error {
-            let reason = testCase.error ?? "not judged"
-            if cases[reason] == nil { order.append(reason) }
-            cases[reason, default: []].append(testCase.id)
-        }
-        return order.map { reason in
-            let ids = cases[reason] ?? []
+        CaseResult.grouped(run.cases) { $0.verdict == .error ? $0.error ?? "not judged" : nil }.map { reason, ids in
             let listed = ids.prefix(4).joined(separator: ", ") + (ids.count > 4 ? ", …" : "")
             return "\(ids.count == 1 ? "1 case" : "\(ids.count) cases") ERROR (\(listed)): \(reason)"
         }

@@ -133,17 +133,9 @@ public struct ConsoleReporter: Sendable {
 
     /// ERROR cases with nothing but their reason, grouped by it where at least `minimum` share one, most first.
     static func sharedReasons(_ cases: [CaseResult], minimum: Int = 3) -> [(reason: String, cases: [String])] {
-        var order: [String] = []
-        var groups: [String: [String]] = [:]
-        for result in cases where result.verdict == .error && result.deviations.isEmpty {
-            guard let reason = result.error else { continue }
-            if groups[reason] == nil { order.append(reason) }
-            groups[reason, default: []].append(result.id)
-        }
-        return order.compactMap { reason in
-            guard let ids = groups[reason], ids.count >= minimum else { return nil }
-            return (reason, ids)
-        }.sorted { $0.cases.count > $1.cases.count }
+        CaseResult.grouped(cases) { $0.verdict == .error && $0.deviations.isEmpty ? $0.error : nil }
+            .filter { $0.cases.count >= minimum }
+            .sorted { $0.cases.count > $1.cases.count }
     }
 
     private func describe(_ result: CaseResult) {

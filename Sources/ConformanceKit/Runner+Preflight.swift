@@ -12,11 +12,8 @@ extension Runner {
     /// profile field to fix. Throws when the target cannot be reached at all (exit 3), as a run would.
     public func preflight(httpClient: HTTPClient) async throws(Unreachable) -> [PreflightProblem] {
         try await withClients(httpClient) { (api, fixtureClient, transports) async throws(Unreachable) in
-            var timeouts = profile.timeouts
-            if let requestTimeout = options.requestTimeout { timeouts.request = requestTimeout }
-            var client = TargetClient(httpClient: api, timeout: timeouts.request, breaker: CircuitBreaker(limit: 0))
-            client.cookies = CookieJars(enabled: profile.cookies)
-            client.fixtureHTTPClient = fixtureClient
+            let timeouts = self.timeouts
+            let client = self.client(api, fixtureHTTPClient: fixtureClient, breaker: CircuitBreaker(limit: 0))
             try await probe(timeout: timeouts.request, transport: transports.api, client: client)
             let accounts = await checkAccounts(client)
             let sessions = NotificationSessions(
@@ -24,9 +21,8 @@ extension Runner {
                 transport: transports.notifications)
             let fixtures = FixtureDriver(fixtures: profile.fixtures, client: client)
             let profile = profile
-            let waits = timeouts
             let (sessionProblems, fixtureProblems) = await sessions.withOpenSessions { inboxes, problems in
-                (problems, await Self.checkFixtures(fixtures, profile: profile, inboxes: inboxes, timeouts: waits))
+                (problems, await Self.checkFixtures(fixtures, profile: profile, inboxes: inboxes, timeouts: timeouts))
             }
             return Self.merge(
                 accounts: accounts, sessions: sessionProblems, fixtures: fixtureProblems, profile: profile)
@@ -220,12 +216,11 @@ extension Runner {
                             + "\(profile.notificationsURL): \(message)"))
             }
         }
-        // A baseURL problem is one problem, however many accounts met it.
-        var seen = Set<PreflightProblem>()
         var unique: [PreflightProblem] = []
-        for problem in problems + fixtures
-        where problem.field != "baseURL" || !seen.contains(where: { $0.field == "baseURL" }) {
-            if seen.insert(problem).inserted { unique.append(problem) }
+        for problem in problems + fixtures where !unique.contains(problem) {
+            // A baseURL problem is one problem, however many accounts met it.
+            if problem.field == "baseURL", unique.contains(where: { $0.field == "baseURL" }) { continue }
+            unique.append(problem)
         }
         return unique
     }

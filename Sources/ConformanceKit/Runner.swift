@@ -86,6 +86,21 @@ public struct Runner: Sendable {
         return try result.get()
     }
 
+    /// The profile's timeouts, with `--timeout` for each request.
+    var timeouts: TargetProfile.Timeouts {
+        var timeouts = profile.timeouts
+        if let requestTimeout = options.requestTimeout { timeouts.request = requestTimeout }
+        return timeouts
+    }
+
+    /// The client of the run's exchanges: its deadline, the agents' cookie jars, and the fixtures' own HTTP client.
+    func client(_ httpClient: HTTPClient, fixtureHTTPClient: HTTPClient?, breaker: CircuitBreaker) -> TargetClient {
+        var client = TargetClient(httpClient: httpClient, timeout: timeouts.request, breaker: breaker)
+        client.cookies = cookieJars ?? CookieJars(enabled: profile.cookies)
+        client.fixtureHTTPClient = fixtureHTTPClient
+        return client
+    }
+
     private func run(
         httpClient: HTTPClient, fixtureHTTPClient: HTTPClient?, transports: Transports,
         _ progress: @escaping @Sendable (Event) async -> Void
@@ -94,16 +109,9 @@ public struct Runner: Sendable {
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
-        var timeouts = profile.timeouts
-        if let requestTimeout = options.requestTimeout { timeouts.request = requestTimeout }
+        let timeouts = self.timeouts
         let breaker = CircuitBreaker(limit: options.maxTransportFailures)
-        let client = {
-            var client = TargetClient(httpClient: httpClient, timeout: timeouts.request, breaker: breaker)
-            client.cookies = cookieJars ?? CookieJars(enabled: profile.cookies)
-            client.fixtureHTTPClient = fixtureHTTPClient
-            return client
-        }()
-        let caseTimeouts = timeouts
+        let client = self.client(httpClient, fixtureHTTPClient: fixtureHTTPClient, breaker: breaker)
         try await probe(timeout: timeouts.request, transport: transport, client: client)
         let selected = selectedCases
         // The catalog runs once per media type of the profile (a matrix dimension); each run's fixtures and
@@ -123,7 +131,7 @@ public struct Runner: Sendable {
             breaker.tripIfLastUnanswered(.fixtures)
         }
         let sessions = NotificationSessions(
-            profile: profile, timeout: caseTimeouts.request, breaker: breaker, cookies: client.cookies,
+            profile: profile, timeout: timeouts.request, breaker: breaker, cookies: client.cookies,
             transport: transports.notifications)
         let order = Self.schedule(cases, jobs: options.jobs)
         let (caseResults, notifications, channels, shapes) = await sessions.withOpenSessions { inboxes, problems in
@@ -169,7 +177,7 @@ public struct Runner: Sendable {
                                 testCase: testCase,
                                 catalog: catalog,
                                 profile: view.profile,
-                                timeouts: caseTimeouts,
+                                timeouts: timeouts,
                                 client: client,
                                 inboxes: view.inboxes,
                                 sessionProblems: view.problems,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BundledCatalog
 import ConformanceCatalog
 import ConformanceKit
 import Foundation
@@ -17,9 +18,7 @@ struct CatalogOptions: ParsableArguments {
     /// The catalog directory for a command that writes to it (`record`, `lint --fix`): never the built-in copy.
     func writableRoot(for command: String) throws(CommandFailure) -> String {
         let root = try root()
-        guard root.hasPrefix(FileManager.default.temporaryDirectory.path),
-            root.contains("gws-conformance-catalog-")
-        else { return root }
+        guard BundledCatalog.isExtracted(root) else { return root }
         throw .usage(
             "\(command) writes to the catalog, and the one built into this binary is read-only: run it inside a "
                 + "checkout of the suite, or give --catalog DIR (the directory above specs/ and golden/)")

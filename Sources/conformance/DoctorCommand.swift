@@ -52,12 +52,7 @@ struct DoctorCommand: AsyncParsableCommand {
     /// problem and exits 2 (3 when the target cannot be reached).
     static func diagnose(_ path: String, catalog: Catalog, requestTimeout: Duration?) async throws {
         let started = ContinuousClock.now
-        let profile: TargetProfile
-        do {
-            profile = try TargetProfile.load(path: path)
-        } catch {
-            throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
-        }
+        let profile = try TargetProfile.loadForCommand(path)
         _ = try profile.checkedTransport()
         var options = RunOptions()
         options.requestTimeout = requestTimeout

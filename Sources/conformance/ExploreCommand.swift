@@ -83,13 +83,7 @@ struct ExploreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try location.load()
-        let profile: TargetProfile? = try target.map { path in
-            do {
-                return try TargetProfile.load(path: path)
-            } catch {
-                throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
-            }
-        }
+        let profile = try target.map(TargetProfile.loadForCommand)
         if case .manual = profile?.fixtures {
             throw CommandFailure(
                 "explore resets the target and routes an interaction for every sequence: give the profile http or "

@@ -50,13 +50,7 @@ struct RecordCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("catalog: \(error)", code: ExitStatus.usage)
         }
-        let profile: TargetProfile? = try target.map { path in
-            do {
-                return try TargetProfile.load(path: path)
-            } catch {
-                throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
-            }
-        }
+        let profile = try target.map(TargetProfile.loadForCommand)
         let observations = Locked<[GoldenObservation]>([])
         let options = RunOptions(filters: selection.filter)
         let httpClient = HTTPClient(

@@ -34,6 +34,23 @@ extension RunCommand {
         }
     }
 
+    /// Writes the reports of a run that judged no case (the preflight stopped it, the target could not be reached,
+    /// or it was interrupted before its first case), so that CI always has them to publish: every selected case
+    /// ERROR with `reason`.
+    func notJudged(
+        _ selected: [ConformanceCase], reason: String, unreachable: Bool, catalog: Catalog, target: RunResult.Target,
+        options: RunOptions, startedAt: Date, destinations: [ReportWriter.Destination]
+    ) {
+        var result = RunResult.notRun(
+            selected.map { ($0.id, $0.operation, $0.title, $0.requirements) }, target: target, reason: reason,
+            startedAt: startedAt, unreachable: unreachable)
+        result.suite.catalogDigest = catalog.digest
+        result.selection = options.selection
+        for problem in ReportWriter.write(result, to: destinations) {
+            FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
+        }
+    }
+
     /// Only for selecting cases before a profile exists (selection does not depend on it).
     var placeholderProfile: TargetProfile {
         TargetProfile(

@@ -169,13 +169,7 @@ struct RunCommand: AsyncParsableCommand {
         var reporter = ConsoleReporter(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal))
         if let baseline { reporter.waive = { baseline.apply(to: $0) } }
         let console = reporter
-        let profile: TargetProfile? = try target.map { path in
-            do {
-                return try TargetProfile.load(path: path)
-            } catch {
-                throw CommandFailure("target profile: \(error)", code: ExitStatus.usage)
-            }
-        }
+        let profile = try target.map(TargetProfile.loadForCommand)
         _ = try profile?.checkedTransport()
         let offered = profile?.mediaTypes ?? EmbeddedTarget.mediaTypes
         if let unknown = mediaType.first(where: { !offered.contains($0) }) {
@@ -184,7 +178,8 @@ struct RunCommand: AsyncParsableCommand {
                 code: ExitStatus.usage)
         }
         if let profile, jobs == nil { options.jobs = profile.agents.count }
-        if Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.isEmpty {
+        let selected = Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases
+        if selected.isEmpty {
             throw CommandFailure(
                 "no case matches --filter \(selection.filter.joined(separator: " ")); `conformance list` shows the cases",
                 code: ExitStatus.usage)
@@ -216,34 +211,18 @@ struct RunCommand: AsyncParsableCommand {
             // The profile is wrong in a way only the server could tell: one line per field to fix, exit 2, and the
             // reports say so (every case ERROR with that reason).
             for problem in problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
-            let reason = PreflightProblem.summary(problems)
-            var result = RunResult.notRun(
-                Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options).selectedCases.map {
-                    ($0.id, $0.operation, $0.title, $0.requirements)
-                },
-                target: RunResult.Target(name: profile?.name ?? "", baseURL: profile?.baseURL ?? ""), reason: reason,
-                startedAt: startedAt, unreachable: false)
-            result.suite.catalogDigest = catalog.digest
-            result.selection = options.selection
-            for problem in ReportWriter.write(result, to: destinations) {
-                FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
-            }
+            notJudged(
+                selected, reason: PreflightProblem.summary(problems), unreachable: false, catalog: catalog,
+                target: RunResult.Target(name: profile?.name ?? "", baseURL: profile?.baseURL ?? ""),
+                options: options, startedAt: startedAt, destinations: destinations)
             throw ExitCode(ExitStatus.usage)
         case .failure(.unreachable(let unreachable)):
-            // No case was judged: the reports still say why, so that CI always has them to publish.
-            let selected = Runner(catalog: catalog, profile: profile ?? placeholderProfile, options: options)
-                .selectedCases.map { ($0.id, $0.operation, $0.title, $0.requirements) }
-            var result = RunResult.notRun(
-                selected,
+            notJudged(
+                selected, reason: interrupted ? Runner.interruptedReason : unreachable.description,
+                unreachable: !interrupted, catalog: catalog,
                 target: RunResult.Target(
                     name: profile?.name ?? EmbeddedTarget.name(embedded), baseURL: profile?.baseURL ?? "(embedded)"),
-                reason: interrupted ? Runner.interruptedReason : unreachable.description, startedAt: startedAt,
-                unreachable: !interrupted)
-            result.suite.catalogDigest = catalog.digest
-            result.selection = options.selection
-            for problem in ReportWriter.write(result, to: destinations) {
-                FileHandle.standardError.write(Data(("error: " + problem + "\n").utf8))
-            }
+                options: options, startedAt: startedAt, destinations: destinations)
             throw CommandFailure(
                 unreachable.description, code: interrupted ? Interrupt.exitCode : ExitStatus.unreachable)
         case .success(let judged):

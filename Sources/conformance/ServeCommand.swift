@@ -96,12 +96,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.deployment = Set(behaviour.deploy.compactMap(DeploymentTrait.init(rawValue:)))
         if let latency = behaviour.options.notificationLatency { configuration.notificationLatency = latency }
         let authorityFile = try behaviour.tls ? writeAuthority(into: &configuration) : nil
-        guard agents >= 3 else { throw ValidationError("--agents must be at least 3") }
         configuration.agents = EmbeddedTarget.agents(count: agents)
-        if let latency {
-            guard let delay = DurationText.parse(latency) else {
-                throw ValidationError("--latency '\(latency)' is not a duration like 20ms or 0.5s")
-            }
+        // validate() has refused a latency that is not a duration.
+        if let delay = latency.flatMap(DurationText.parse) {
             configuration.latency = delay
         }
         let profileOut = profileOut

@@ -14,6 +14,14 @@ extension CommandLineSuite {
             return lines.joined(separator: "\n")
         }
 
+        /// Exit 2 and exactly one `error:` line, naming `field`.
+        private func expectOneLine(naming field: String, _ outcome: Executable.Outcome, _ name: String) {
+            #expect(outcome.code == 2, "\(name): \(outcome.output)")
+            let errors = outcome.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("error: ") }
+            #expect(errors.count == 1, "\(name): \(outcome.output)")
+            #expect(errors.first?.hasPrefix("error: \(field): ") == true, "\(name): \(outcome.output)")
+        }
+
         @Test func eachBadProfileGetsOneLineNamingItsField() throws {
             try ServedReference.withServer { directory in
                 let profile = try String(contentsOf: directory.appendingPathComponent("lab.yaml"), encoding: .utf8)
@@ -57,21 +65,10 @@ extension CommandLineSuite {
                     try variant.profile.write(
                         to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
                     let doctor = try Executable.conformance(["doctor", "--target", file], in: directory)
-                    #expect(doctor.code == 2, "\(variant.name): \(doctor.output)")
-                    let errors = doctor.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("error: ") }
-                    #expect(errors.count == 1, "\(variant.name): \(doctor.output)")
-                    #expect(
-                        errors.first?.hasPrefix("error: \(variant.field): ") == true,
-                        "\(variant.name): \(doctor.output)")
-
+                    expectOneLine(naming: variant.field, doctor, variant.name)
                     let run = try Executable.conformance(
                         ["run", "--target", file, "--report", "junit:\(variant.name).xml"], in: directory)
-                    #expect(run.code == 2, "\(variant.name): \(run.output)")
-                    let runErrors = run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("error: ") }
-                    #expect(runErrors.count == 1, "\(variant.name): \(run.output)")
-                    #expect(
-                        runErrors.first?.hasPrefix("error: \(variant.field): ") == true,
-                        "\(variant.name): \(run.output)")
+                    expectOneLine(naming: variant.field, run, variant.name)
                     // Stopped before the first case: no progress line, and CI still gets a JUnit file saying why.
                     #expect(!run.stdout.contains("PASS"), "\(variant.name): \(run.output)")
                     let junit = try String(
