@@ -84,12 +84,12 @@ public enum Exploration {
 
     /// Runs one sequence with every agent's session open, as exploring does: the first thing the model does not
     /// allow, or nil.
-    static func replay(_ steps: [ExploreStep], with explorer: Explorer) async throws(FixtureFailure)
-        -> Explorer.Failure?
+    static func replay(_ steps: [ExploreStep], mediaType: String? = nil, with explorer: Explorer)
+        async throws(FixtureFailure) -> Explorer.Failure?
     {
         try await withSessions(for: explorer) { (inboxes, _) throws(FixtureFailure) in
             var pinned: [String: String] = [:]
-            return try await explorer.watching(inboxes).run(steps, pinned: &pinned)
+            return try await explorer.watching(inboxes).run(steps, mediaType: mediaType, pinned: &pinned)
         }
     }
 
@@ -141,10 +141,11 @@ public enum Exploration {
                 break
             }
             let sequence = generated.next()
+            let mediaType = mediaType(of: index, in: explorer.profile)
             let before = pinned
             let failure: Explorer.Failure?
             do {
-                failure = try await explorer.run(sequence, pinned: &pinned)
+                failure = try await explorer.run(sequence, mediaType: mediaType, pinned: &pinned)
             } catch {
                 if Task.isCancelled {
                     complete = false
@@ -163,9 +164,14 @@ public enum Exploration {
             if let failure,
                 !findings.contains(where: { $0.requirement == failure.requirement && $0.site == failure.site })
             {
+                // A notification is judged after the last step, and what came after its step may matter (a
+                // message that must not arrive, unless a later step invites the agent again): shrink all of it.
+                let failing =
+                    failure.site == "notification" && failure.step >= 0
+                    ? sequence : Array(sequence.prefix(failure.step + 1))
                 var (finding, runs) = try await shrunk(
-                    failure, in: Array(sequence.prefix(failure.step + 1)), sequence: index, pinned: before,
-                    explorer: explorer, options: options)
+                    failure, in: failing, sequence: index, mediaType: mediaType,
+                    pinned: before, explorer: explorer, options: options)
                 finding.site = failure.site
                 findings.append(finding)
                 stepsRun += runs
@@ -197,9 +203,14 @@ public enum Exploration {
 
     /// The failing steps shrunk to the fewest that still break the same requirement, written as a case, and the
     /// steps the shrinking sent. Interrupted while shrinking, the steps as they are.
+    /// The media type of the sequence `index`: the profile's media types in turn, so each is explored.
+    static func mediaType(of index: Int, in profile: TargetProfile) -> String? {
+        profile.mediaTypes.isEmpty ? nil : profile.mediaTypes[index % profile.mediaTypes.count]
+    }
+
     static func shrunk(
-        _ failure: Explorer.Failure, in failing: [ExploreStep], sequence index: Int, pinned: [String: String],
-        explorer: Explorer, options: Options
+        _ failure: Explorer.Failure, in failing: [ExploreStep], sequence index: Int, mediaType: String?,
+        pinned: [String: String], explorer: Explorer, options: Options
     ) async throws(FixtureFailure) -> (Finding, Int) {
         var runs = 0
         var steps = failing
@@ -212,10 +223,12 @@ public enum Exploration {
                     guard !Task.isCancelled else { return false }
                     var scratch = pinned
                     runs += candidate.count
-                    return try await explorer.run(candidate, pinned: &scratch)?.requirement == failure.requirement
+                    return try await explorer.run(candidate, mediaType: mediaType, pinned: &scratch)?.requirement
+                        == failure.requirement
                 }
                 var scratch = pinned
-                if !Task.isCancelled, let replayed = try await explorer.run(steps, pinned: &scratch),
+                if !Task.isCancelled,
+                    let replayed = try await explorer.run(steps, mediaType: mediaType, pinned: &scratch),
                     replayed.requirement == failure.requirement
                 {
                     final = replayed
@@ -234,7 +247,8 @@ public enum Exploration {
                 id: id, title: "Found by explore: \(final.message)", requirement: failure.requirement, steps: steps,
                 model: explorer.model, profile: explorer.profile, trailer: final.caseLines,
                 comment: "Found by `conformance explore --seed \(options.seed)"
-                    + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index), shrunk from "
+                    + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index)"
+                    + (mediaType.map { ", a \($0) interaction" } ?? "") + ", shrunk from "
                     + "\(failing.count) to \(steps.count) steps). Review, rename and add it to the catalog."))
         (finding.expected, finding.actual) = (final.expected, final.actual)
         return (finding, runs)

@@ -27,7 +27,8 @@ public enum ExploreCaseWriter {
             switch step {
             case .operation(_, let operation): operation.name
             case .pair(_, let second): second.operation.name
-            case .stray(_, let operation, _): operation.name
+            case .stray(_, let operation, _), .admin(let operation): operation.name
+            case .probe(_, let probe): probe.operationFile
             case .listing, .uris: nil
             }
         }
@@ -89,6 +90,16 @@ public enum ExploreCaseWriter {
                 "      - request: {as: \(who), method: POST, path: \"\(path)\", body: \(body(operation, profile: profile))}",
                 "        expect: \(stray == .unknownId ? "error" : "unauthorized")",
             ]
+        case .admin(let operation):
+            return [
+                "      - request: {as: admin, method: POST, path: \"/me/interactions/${ix.id}\", "
+                    + "body: \(body(operation, profile: profile))}",
+                "        expect: {forbidden: OPERATION-PERMISSIONS}",
+            ]
+        case .probe(let agent, let probe):
+            var shown: Bool?
+            if case .listed(let listed) = allowed, listed.count == 1 { shown = listed.first }
+            return probeLines(probe, by: agent, shown: shown)
         case .pair(let first, let second):
             guard case .pair(let firstOutcomes, let secondOutcomes) = allowed else { return [] }
             return ["      # The next two steps were sent at once."]
@@ -98,6 +109,79 @@ public enum ExploreCaseWriter {
                 + operationLines(
                     second.agent, second.operation, expect: expectation(secondOutcomes, asked: requirement),
                     profile: profile)
+        }
+    }
+
+    /// A probe as the catalog's cases for it write it; `shown`: whether the answer must show the interaction.
+    static func probeLines(_ probe: ExploreProbe, by agent: String, shown: Bool?) -> [String] {
+        let admin = agent == ExploreProbe.admin
+        switch probe {
+        case .details where admin:
+            return [
+                "      - request: {as: admin, path: \"/interactions/${ix.id}\"}",
+                "        expect: {forbidden: INTERACTION-PERMISSIONS}",
+                "        observes: admin-get=refused",
+                "        alternatives:",
+                "          - observes: admin-get=allowed",
+                "            expect:",
+                "              - {status: 200, requirement: INTERACTION-GET}",
+                "              - {body: {$anywhere: \"${ix.id}\"}, requirement: INTERACTION-GET}",
+            ]
+        case .details:
+            return ["      - request: {as: \(agent), path: \"/interactions/${ix.id}\"}", "        expect:"]
+                + (shown == true
+                    ? [
+                        "          - {status: 200, requirement: INTERACTION-GET}",
+                        "          - {body: {$anywhere: {id: \"${ix.id}\"}}, requirement: INTERACTION-GET}",
+                    ]
+                    : ["          - {status: \"!5xx\", requirement: ERROR-NOT-5XX}"])
+        case .allInteractions:
+            let mention = #"{$anywhere: {$oneOf: ["${ix.id}", "$regex:.*/interactions/${ix.id}"]}}"#
+            return [
+                "      - request: {as: \(agent), path: /interactions}",
+                "        expect:",
+                "          - {status: 200, requirement: INTERACTIONS-GET-PERMISSIONS}",
+                "          - {refused: false, requirement: INTERACTIONS-GET-PERMISSIONS}",
+            ]
+                + (shown.map {
+                    ["          - {body: \($0 ? mention : "{$not: \(mention)}"), requirement: INTERACTIONS-GET}"]
+                } ?? [])
+        case .ownInteractions:
+            return [
+                "      - request: {as: \(agent), path: /me/interactions}",
+                "        expect: {forbidden: ME-INTERACTIONS-PERMISSIONS}",
+                "        observes: admin-get=refused",
+                "        alternatives:",
+                "          - observes: admin-get=allowed",
+                "            expect:",
+                "              - {status: 200, requirement: ME-INTERACTIONS-URIS}",
+                "              - {body: {statusCode: 0, uris: $array}, requirement: ME-INTERACTIONS-URIS}",
+            ]
+        case .handshake:
+            return [
+                "      - request:",
+                "          as: \(agent)",
+                "          method: POST",
+                "          path: \"${notificationsURL}\"",
+                "          body: [{channel: /meta/handshake, version: \"1.0\", supportedConnectionTypes: [long-polling], "
+                    + "id: \"1\"}]",
+                "        expect:",
+                "          - {status: 200, requirement: BAYEUX-HANDSHAKE}",
+                "          - body: {$contains: [{channel: /meta/handshake, successful: true, clientId: $string}]}",
+                "            requirement: BAYEUX-HANDSHAKE",
+            ]
+        case .unknownClient:
+            return [
+                "      - request:",
+                "          as: \(agent)",
+                "          method: POST",
+                "          path: \"${notificationsURL}\"",
+                "          body: [{channel: /meta/connect, clientId: NoSuchClient0001, connectionType: long-polling, "
+                    + "id: \"2\"}]",
+                "        expect:",
+                "          - body: {$contains: [{channel: /meta/connect, successful: false}]}",
+                "            requirement: BAYEUX-UNKNOWN-CLIENT",
+            ]
         }
     }
 

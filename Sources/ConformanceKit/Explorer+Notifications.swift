@@ -22,15 +22,19 @@ extension Explorer {
         return cursors
     }
 
-    /// Waits for the interaction's invitation (a remote target may route it after the fixture answers).
-    func awaitInvitation(of id: String, by agent: String, from cursor: Int?) async -> Failure? {
-        guard let inbox = inboxes[agent] else { return nil }
+    /// Waits for the interaction's invitation (a remote target may route it after the fixture answers): the
+    /// failure when none came, else the state it names (what later invitations look like), if any.
+    func awaitInvitation(of id: String, by agent: String, from cursor: Int?) async -> (Failure?, String?) {
+        guard let inbox = inboxes[agent] else { return (nil, nil) }
         let pattern = Self.pattern(#"{"id": "${ix.id}"}"#, id: id)
         let budget = await waitBudget()
-        guard await inbox.first(from: cursor ?? 0, deadline: .now + budget, where: Self.matching(pattern)) == nil
-        else { return nil }
+        if let invitation = await inbox.first(
+            from: cursor ?? 0, deadline: .now + budget, where: Self.matching(pattern))
+        {
+            return (nil, Self.state(of: id, in: invitation.data))
+        }
         await health?.recordTimeout()
-        return Failure(
+        let failure = Failure(
             step: -1, requirement: "NOTIFY-INVITED",
             message: "the interaction routed to \(agent) sent it no message with its id within "
                 + "\(DurationText.milliseconds(budget)) ms",
@@ -38,11 +42,23 @@ extension Explorer {
             caseLines: [
                 Self.notificationLine(agents: [agent], pattern: #"{id: "${ix.id}"}"#, requirement: "NOTIFY-INVITED")
             ])
+        return (failure, nil)
+    }
+
+    /// The `state` of the first object of `message` about the interaction `id`.
+    static func state(of id: String, in message: JSONValue) -> String? {
+        switch message {
+        case .object(let object):
+            if object["id"]?.stringValue == id, let state = object["state"]?.stringValue { return state }
+            return object.lazy.compactMap { state(of: id, in: $0.value) }.first
+        case .array(let elements): return elements.lazy.compactMap { state(of: id, in: $0) }.first
+        default: return nil
+        }
     }
 
     /// After the last step: a barrier, then every required notification, then no message to a stranger.
     func judgeNotifications(
-        _ awaited: [AwaitedNotice], on id: String, since start: [String: Int], lastStep: Int,
+        _ awaited: [AwaitedNotice], on id: String, since start: [String: Int], lastStep: Int, invitedState: String?,
         model: inout InteractionModel
     ) async -> Failure? {
         guard !inboxes.isEmpty else { return nil }
@@ -63,8 +79,12 @@ extension Explorer {
                 ? ContinuousClock.now + profile.timeouts.quietPeriod
                 : ContinuousClock.now
                     + profile.timeouts.notification
-            let text = Self.patternText(item.notice.kind)
+            guard let text = Self.patternText(item.notice.kind, invitedState: invitedState) else { continue }
             let pattern = Self.pattern(text.json, id: id)
+            if item.notice.forbidden {
+                if let failure = await arrivedAnyway(item, pattern: pattern, yaml: text.yaml) { return failure }
+                continue
+            }
             var received: Set<String> = []
             for recipient in item.notice.recipients.sorted() {
                 guard let inbox = inboxes[recipient] else { continue }
@@ -91,7 +111,8 @@ extension Explorer {
                 model.pin(reading, alternative)
             }
         }
-        let mention = Self.pattern(#"{"$anywhere": "${ix.id}"}"#, id: id)
+        // Any mention: the id as a value, or inside one (a URI in a nested member).
+        let mention = Self.pattern(#"{"$mentions": "${ix.id}"}"#, id: id)
         for agent in strangers.sorted() {
             guard let inbox = inboxes[agent], let cursor = start[agent],
                 let message = await inbox.first(from: cursor, deadline: .now, where: Self.matching(mention))
@@ -102,7 +123,7 @@ extension Explorer {
                     + message.data.abbreviated(limit: 200),
                 allowed: [],
                 caseLines: [
-                    "      - noNotification: {agent: \(agent), match: {$anywhere: \"${ix.id}\"}, "
+                    "      - noNotification: {agent: \(agent), match: {$mentions: \"${ix.id}\"}, "
                         + "requirement: NOTIFY-OWN-ONLY}"
                 ])
         }
@@ -121,6 +142,26 @@ extension Explorer {
                 message: "\(names) all received messages about the interaction, but in no state the document allows "
                     + "do they all have a part in it (a rejected interaction is presented to one other agent)",
                 allowed: [])
+        }
+        return nil
+    }
+
+    /// A notification that must not arrive and did, once the barrier passed: the failure.
+    func arrivedAnyway(_ item: AwaitedNotice, pattern: JSONPattern, yaml: String) async -> Failure? {
+        for recipient in item.notice.recipients.sorted() {
+            guard let inbox = inboxes[recipient],
+                let message = await inbox.first(
+                    from: item.cursors[recipient] ?? 0, deadline: .now, where: Self.matching(pattern))
+            else { continue }
+            return Failure(
+                step: item.step, requirement: item.notice.requirement,
+                message: "after step \(item.step + 1), \(item.notice): one arrived, "
+                    + message.data.abbreviated(limit: 200),
+                allowed: [],
+                caseLines: [
+                    "      - noNotification: {agent: \(recipient), match: \(yaml), since: step, "
+                        + "requirement: \(item.notice.requirement)}"
+                ])
         }
         return nil
     }
@@ -158,9 +199,28 @@ extension Explorer {
             ?? profile.timeouts.notification
     }
 
-    /// The matcher of a notice, as JSON for the explorer and as YAML for the written case.
-    static func patternText(_ kind: Notice.Kind) -> (json: String, yaml: String) {
+    /// The matcher of a notice, as JSON for the explorer and as YAML for the written case; nil for one that needs
+    /// the invitation's state when the invitation named none.
+    static func patternText(_ kind: Notice.Kind, invitedState: String? = nil) -> (json: String, yaml: String)? {
         switch kind {
+        case .stateMessage:
+            return (
+                #"{"$anywhere": {"messageTypeName": "InteractionStateMessage", "id": "${ix.id}"}}"#,
+                #"{$anywhere: {messageTypeName: InteractionStateMessage, id: "${ix.id}"}}"#
+            )
+        case .afterInvitation:
+            guard let state = invitedState.map(ExploreCaseWriter.quoted) else { return nil }
+            return (
+                #"{"$anywhere": {"messageTypeName": "InteractionStateMessage", "id": "${ix.id}", "#
+                    + #""state": {"$not": \#(state)}}}"#,
+                #"{$anywhere: {messageTypeName: InteractionStateMessage, id: "${ix.id}", state: {$not: \#(state)}}}"#
+            )
+        case .invitation:
+            guard let state = invitedState.map(ExploreCaseWriter.quoted) else { return nil }
+            return (
+                #"{"$anywhere": {"id": "${ix.id}", "state": \#(state)}}"#,
+                #"{$anywhere: {id: "${ix.id}", state: \#(state)}}"#
+            )
         case .state(let state):
             return (
                 #"{"$anywhere": {"id": "${ix.id}", "state": "\#(state)"}}"#,

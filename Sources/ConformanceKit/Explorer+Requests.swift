@@ -1,3 +1,4 @@
+import Bayeux
 import ConformanceCatalog
 import ConformanceJSON
 import ConformanceModel
@@ -76,7 +77,7 @@ extension Explorer {
         else { return nil }
         let judgement = judged(
             stray == .unknownId ? .refused(operation: action.operation.name) : .unauthorized, answer: answer,
-            request: request, id: id)
+            request: request, id: id, sender: stray == .noCredentials ? nil : action.agent)
         Self.record(judgement, in: &pinned)
         return Self.failure(judgement, at: step, allowed: [.refusal])
     }
@@ -100,7 +101,9 @@ extension Explorer {
         let name = action.operation.name
         let expectation: AnswerExpectation =
             outcome == .success && answer.status / 100 != 5 ? .done(operation: name) : .refused(operation: name)
-        return (outcome, judged(expectation, answer: answer, request: request, id: id), answer.status)
+        return (
+            outcome, judged(expectation, answer: answer, request: request, id: id, sender: action.agent), answer.status
+        )
     }
 
     /// An agent's GET of `/me/interactions` (`fields=*` or the URIs): its envelope judged by the catalog's
@@ -161,13 +164,18 @@ extension Explorer {
             ])
     }
 
-    /// The checks of an expectation against an answer, with `${ix.id}` bound to the interaction.
-    func judged(_ expectation: AnswerExpectation, answer: HTTPAnswer, request: SentRequest, id: String)
-        -> Judgement
-    {
+    /// The checks of an expectation against an answer, with `${ix.id}` bound to the interaction. A refusal of a
+    /// request sent with `sender`'s credentials also must not repeat them (ERROR-NO-SECRETS).
+    func judged(
+        _ expectation: AnswerExpectation, answer: HTTPAnswer, request: SentRequest, id: String,
+        sender: String? = nil
+    ) -> Judgement {
+        var checks = expectations[expectation] ?? []
+        if let sender, answer.status >= 400 || Judge.isRefusal(answer) {
+            checks += expectations[.keepsSecrets(of: sender)] ?? []
+        }
         do {
-            return try judge.judge(
-                expectations[expectation] ?? [], answer: answer, request: request, variables: ["ix.id": .string(id)])
+            return try judge.judge(checks, answer: answer, request: request, variables: ["ix.id": .string(id)])
         } catch {
             // Only an unbound variable or a bad matcher throws, and the explorer binds the one its goldens use.
             var judgement = Judgement()
@@ -177,15 +185,15 @@ extension Explorer {
     }
 
     /// Sends a request as `agent`: a POST of `body` on the interaction, or a GET of `path`; nil without an answer.
-    /// `credentials` defaults to the agent's own.
+    /// `credentials` defaults to the agent's own. A POST to another `url` (Bayeux) keeps its cookies in `ownJar`.
     func send(
         _ body: JSONValue?, by agent: String, on id: String = "", path: String? = nil,
-        credentials: Credentials? = nil
+        credentials: Credentials? = nil, url fullURL: String? = nil, ownJar: CookieJar? = nil
     ) async -> (SentRequest, HTTPAnswer)? {
         guard Roles.account(agent, in: profile) != nil else { return nil }
         let method = body == nil ? "GET" : "POST"
-        let path = path ?? "/me/interactions/" + id
-        let url = profile.baseURL + path
+        let path = fullURL ?? path ?? "/me/interactions/" + id
+        let url = fullURL ?? profile.baseURL + path
         let text = body?.compactText
         let (account, authorization, wrong) = (credentials ?? .role(agent)).authorization(in: profile)
         var headers = [("Accept", "application/json")]
@@ -197,7 +205,7 @@ extension Explorer {
         guard
             let answer = try? await client.send(
                 method: method, url: url, headers: headers, body: text.map { Array($0.utf8) },
-                cookiesOf: wrong ? nil : account?.username)
+                cookiesOf: wrong ? nil : account?.username, ownJar: ownJar)
         else { return nil }
         return (request, answer)
     }

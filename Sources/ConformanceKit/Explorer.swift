@@ -50,7 +50,7 @@ public struct Explorer: Sendable {
         self.judge = Judge(catalog: catalog, profile: profile)
         self.model = ModelProfile(
             agents: ["agent1", "agent2", "agent3"].filter { Roles.account($0, in: profile) != nil },
-            queues: profile.queues, workbins: profile.workbins)
+            queues: profile.queues, workbins: profile.workbins, admin: profile.admin != nil)
         var expectations: [AnswerExpectation: [Check]] = [:]
         for expectation in AnswerExpectation.all {
             expectations[expectation] = try catalog.checks(expectation.yaml, operation: expectation.operation)
@@ -66,17 +66,22 @@ public struct Explorer: Sendable {
         return explorer
     }
 
-    /// Runs `steps` on a new interaction; the first thing the model does not allow, or nil. `pinned` carries the
-    /// readings the target showed in earlier sequences, and comes back with this sequence's.
-    public func run(_ steps: [ExploreStep], pinned: inout [String: String]) async throws(FixtureFailure) -> Failure? {
+    /// Runs `steps` on a new interaction of `mediaType` (the profile's first by default); the first thing the model
+    /// does not allow, or nil. `pinned` carries the readings the target showed in earlier sequences, and comes back
+    /// with this sequence's.
+    public func run(_ steps: [ExploreStep], mediaType: String? = nil, pinned: inout [String: String])
+        async throws(FixtureFailure) -> Failure?
+    {
         try await fixtures.reset()
         guard let first = model.agents.first, let account = Roles.account(first, in: profile) else { return nil }
         let start = await cursors()
         let id = try await fixtures.createInteraction(
-            mediaType: profile.mediaTypes.first ?? "email", agentId: account.id, properties: .object(JSONObject()))
+            mediaType: mediaType ?? profile.mediaTypes.first ?? "email", agentId: account.id,
+            properties: .object(JSONObject()))
         var interaction = InteractionModel(invitedAgent: first, profile: model, pinned: pinned)
         defer { pinned = interaction.pinned.merging(pinned) { current, _ in current } }
-        if let failure = await awaitInvitation(of: id, by: first, from: start[first]) { return failure }
+        let (invitationFailure, invitedState) = await awaitInvitation(of: id, by: first, from: start[first])
+        if let invitationFailure { return invitationFailure }
         var awaited: [AwaitedNotice] = []
         for (index, step) in steps.enumerated() {
             let cursors = await cursors()
@@ -91,15 +96,27 @@ public struct Explorer: Sendable {
                 awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
             case .stray(let agent, let operation, let stray):
                 failure = await sendStray(ExploreAction(agent, operation), stray, at: index, on: id, pinned: &pinned)
+            case .probe(let agent, let kind):
+                failure = await probe(kind, by: agent, at: index, on: id, model: interaction, pinned: &pinned)
+            case .admin(let operation):
+                failure = await sendAsAdmin(operation, at: index, on: id, pinned: &pinned)
             case .pair(let one, let other):
                 failure = await actAtOnce((one, other), at: index, on: id, model: &interaction, pinned: &pinned)
                 awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
             }
             failure?.site = site
             if let failure { return failure }
+            // A notification forbidden to an agent that a later step may invite again is no longer judged (nor past
+            // the point the model defines, where who is invited is not known).
+            awaited.removeAll { item in
+                item.notice.forbidden
+                    && item.notice.recipients.contains { agent in
+                        interaction.worlds.contains { $0.unsettled || $0.invitations[agent] != nil }
+                    }
+            }
         }
         return await judgeNotifications(
-            awaited, on: id, since: start, lastStep: steps.count - 1, model: &interaction)
+            awaited, on: id, since: start, lastStep: steps.count - 1, invitedState: invitedState, model: &interaction)
     }
 
     /// Where a step acts, for telling findings apart: its operation and the part its agent plays.
@@ -108,6 +125,9 @@ public struct Explorer: Sendable {
         case .operation(let agent, let operation): "\(operation.name) by \(model.role(of: agent))"
         case .listing(let agent), .uris(let agent): "listing by \(model.role(of: agent))"
         case .stray(_, let operation, let stray): "\(operation.name) \(stray.rawValue)"
+        case .probe(let agent, let probe):
+            "\(probe.rawValue) by \(agent == ExploreProbe.admin ? agent : model.role(of: agent))"
+        case .admin(let operation): "\(operation.name) by admin"
         case .pair(let one, let other):
             "\(one.operation.name) by \(model.role(of: one.agent)) | \(other.operation.name) by "
                 + model.role(of: other.agent)

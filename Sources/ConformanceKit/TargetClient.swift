@@ -67,17 +67,19 @@ public struct TargetClient: Sendable {
     }
 
     /// Sends one request and reads the whole answer, within `timeout`; tells the breaker whether it got one.
+    /// Cookies come from and go to `account`'s jar, or `ownJar` (a request that must not touch the account's).
     public func send(
         method: String,
         url: String,
         headers: [(String, String)],
         body: [UInt8]?,
-        cookiesOf account: String? = nil
+        cookiesOf account: String? = nil,
+        ownJar: CookieJar? = nil
     ) async throws(TransportError) -> HTTPAnswer {
         if let trip = breaker.trip {
             throw TransportError(url: url, reason: trip.description, unreachable: false)
         }
-        let jar = cookies.jar(for: account)
+        let jar = ownJar ?? cookies.jar(for: account)
         var headers = headers
         if let cookie = jar?.header(for: url) { headers.append(("Cookie", cookie)) }
         do {

@@ -10,6 +10,11 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
     /// An operation the interaction must not feel: on an id that does not exist, or without the agent's
     /// credentials.
     case stray(agent: String, ModelOperation, Stray)
+    /// A request the model judges in any state and that changes nothing: by an agent, or by the admin
+    /// (`ExploreProbe.admin`).
+    case probe(agent: String, ExploreProbe)
+    /// An operation by the Contact Center Admin: refused whatever the state (OPERATION-PERMISSIONS), and not done.
+    case admin(ModelOperation)
 
     public var description: String {
         switch self {
@@ -18,6 +23,8 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
         case .listing(let agent): "\(agent) GET /me/interactions?fields=*"
         case .uris(let agent): "\(agent) GET /me/interactions"
         case .stray(let agent, let operation, let stray): "\(agent) \(operation) \(stray.rawValue)"
+        case .probe(let agent, let probe): "\(agent) \(probe.rawValue)"
+        case .admin(let operation): "\(ExploreProbe.admin) \(operation)"
         }
     }
 }

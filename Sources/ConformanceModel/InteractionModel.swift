@@ -135,6 +135,25 @@ public struct InteractionModel: Hashable, Sendable {
             })
     }
 
+    /// Whether `GET /interactions` ("the active interactions") may list the interaction: `[true]` while an agent
+    /// works on it in every allowed state, `[false]` once it is completed in every one, both otherwise (invited,
+    /// queued, in a workbin or presented elsewhere: whether that is active the document does not say).
+    public var listedAmongAll: Set<Bool> {
+        Set(
+            worlds.flatMap { world -> [Bool] in
+                if world.unsettled { return [true, false] }
+                if world.place == .completed { return [false] }
+                return world.owner != nil ? [true] : [true, false]
+            })
+    }
+
+    /// Whether `agent` works on the interaction (owns it or is a party to its conference) in every allowed state:
+    /// `GET /interactions/{id}` must then give it the details.
+    /// An owner whose transfer waits for its target is left out: whether it still has it is not said.
+    public func worksInEveryState(_ agent: String) -> Bool {
+        worlds.allSatisfy { !$0.unsettled && $0.works(agent) && !($0.isTransferring && $0.owner == agent) }
+    }
+
     /// Takes what `GET /me/interactions` of `agent` showed; nil when the document allows it.
     public mutating func observeListing(for agent: String, listed shown: Bool) -> ListingProblem? {
         guard listed(for: agent).contains(shown) else {

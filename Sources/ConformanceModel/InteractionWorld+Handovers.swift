@@ -19,10 +19,14 @@ extension InteractionWorld {
         atOnce.owner = target
         atOnce.invitations[agent] = nil
         atOnce.invitations[target] = .transfer
+        // The target hears of the interaction it is offered (a SHOULD: the document names no message).
+        let told: Set<Notice> = [Notice(.stateMessage, to: [target], requirement: "TRANSFER-TARGET-NOTIFIED")]
         let transferred = [
-            onAccept.assuming("transfer-ownership", "on-accept").map { .init(.success, $0, "TRANSFER-OWNERSHIP") },
+            onAccept.assuming("transfer-ownership", "on-accept").map {
+                ModelTransition(.success, $0, "TRANSFER-OWNERSHIP", notices: told)
+            },
             atOnce.assuming("transfer-ownership", "at-once").map {
-                ModelTransition(.success, $0, "TRANSFER-OWNERSHIP")
+                ModelTransition(.success, $0, "TRANSFER-OWNERSHIP", notices: told)
             },
         ].compactMap { $0 }
         // To an agent that already works on it or holds an invitation to it: the document does not say.

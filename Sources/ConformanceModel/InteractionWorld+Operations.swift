@@ -15,9 +15,16 @@ extension InteractionWorld {
                 transitions[index].world.workbin = nil
             }
         }
-        // A transfer or a conference on top of a transfer or a conference: the document does not define it.
-        let layered = isTransferring || !parties.isEmpty || invitations.values.contains(.conference)
-        if layered, operation.handsOver, transitions.contains(where: { $0.outcome == .success }) {
+        // A transfer on top of a transfer or a conference, or a conference on top of a transfer: the document does
+        // not define it. A third agent invited to a conference is modelled like the second.
+        let transferPending = invitations.values.contains(.transfer)
+        let layered: Bool =
+            switch operation {
+            case .transfer: transferPending || !parties.isEmpty || invitations.values.contains(.conference)
+            case .startConference: transferPending
+            default: false
+            }
+        if layered, transitions.contains(where: { $0.outcome == .success }) {
             transitions =
                 transitions.filter { $0.outcome == .refusal }
                 + [.init(.success, unsettling(by: operation), "ERROR-NO-CHANGE")]
@@ -100,7 +107,14 @@ extension InteractionWorld {
         case .routing:
             next.owner = agent
             next.place = .agents
-            return [ModelTransition(.success, next, "ACCEPT-OWNERSHIP")]
+            // Accept's "true response" comes on the agent's channel, and no invitation comes after it (judged
+            // when the invitation had arrived before the Accept was sent).
+            var notices: Set<Notice> = [Notice(.afterInvitation, to: [agent], requirement: "ACCEPT-NOTIFICATION")]
+            if invitationArrived == agent {
+                notices.insert(Notice(.invitation, to: [agent], requirement: "ACCEPT-ORDER", forbidden: true))
+            }
+            next.invitationArrived = nil
+            return [ModelTransition(.success, next, "ACCEPT-OWNERSHIP", notices: notices)]
         case .transfer:
             // on-accept: the target owns it now. at-once: it already did, and Accept may be refused as done.
             next.owner = agent
@@ -129,6 +143,7 @@ extension InteractionWorld {
         guard let invitation = invitations[agent] else { return [refused("REJECT-AFTER-INVITATION")] }
         var next = self
         next.invitations[agent] = nil
+        next.invitationArrived = nil
         guard invitation == .routing else {
             // The document says nothing of rejecting a transfer or a conference invitation: refused, or declined
             // with the owner keeping the interaction, or (a transfer) presented to another agent as a rejected

@@ -48,9 +48,14 @@ public struct InteractionWorld: Hashable, Sendable {
     /// The readings this world assumes, by name: worlds that assume another alternative are other worlds.
     public var assumptions: [String: String] = [:]
 
+    /// The agent whose routing invitation arrived before its next step (the explorer awaits the first one only):
+    /// only its Accept can be judged for an invitation arriving after it (ACCEPT-ORDER).
+    public var invitationArrived: String?
+
     public init(invitedAgent: String) {
         invitations[invitedAgent] = .routing
         hadPart = [invitedAgent]
+        invitationArrived = invitedAgent
     }
 
     /// The agents that may hear of the interaction in this world.

@@ -66,6 +66,8 @@ extension ExploreStep {
         case .pair(let first, let second):
             [first.agent, second.agent] + first.operation.namedAgents + second.operation.namedAgents
         case .listing(let agent), .uris(let agent): [agent]
+        case .probe(let agent, _): agent == ExploreProbe.admin ? [] : [agent]
+        case .admin(let operation): operation.namedAgents
         }
     }
 
@@ -80,6 +82,8 @@ extension ExploreStep {
         case .listing(let agent): .listing(agent: rename(agent))
         case .uris(let agent): .uris(agent: rename(agent))
         case .stray(let agent, let operation, let stray): .stray(agent: rename(agent), operation.mapping(rename), stray)
+        case .probe(let agent, let probe): .probe(agent: agent == ExploreProbe.admin ? agent : rename(agent), probe)
+        case .admin(let operation): .admin(operation.mapping(rename))
         }
     }
 
@@ -92,7 +96,8 @@ extension ExploreStep {
                 ExploreAction(first.agent, change(first.operation)),
                 ExploreAction(second.agent, change(second.operation)))
         case .stray(let agent, let operation, let stray): .stray(agent: agent, change(operation), stray)
-        case .listing, .uris: self
+        case .admin(let operation): .admin(change(operation))
+        case .listing, .uris, .probe: self
         }
     }
 }

@@ -20,11 +20,14 @@ public struct ModelProfile: Hashable, Sendable {
     public var agents: [String]
     public var queues: [String]
     public var workbins: [String]
+    /// Whether the profile has a Contact Center Admin: the admin's requests are explored too.
+    public var admin: Bool
 
-    public init(agents: [String], queues: [String], workbins: [String]) {
+    public init(agents: [String], queues: [String], workbins: [String], admin: Bool = false) {
         self.agents = agents
         self.queues = queues
         self.workbins = workbins
+        self.admin = admin
     }
 }
 

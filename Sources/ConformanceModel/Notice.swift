@@ -8,7 +8,18 @@ public struct Notice: Hashable, Sendable, CustomStringConvertible {
         case workbinContent
         /// Workbin content that lists the interaction (it was placed there and nothing has moved it since).
         case workbinListing
+        /// An InteractionStateMessage of the interaction in any state (a transfer's target is told).
+        case stateMessage
+        /// An InteractionStateMessage of the interaction in another state than its invitation's (Accept's "true
+        /// response").
+        case afterInvitation
+        /// A message of the interaction in its invitation's state: with `forbidden`, none may arrive after the
+        /// step (ACCEPT-ORDER), unless a later step may invite the agent again.
+        case invitation
     }
+
+    /// None of these may arrive after the step, instead of one that must.
+    public var forbidden = false
 
     public var recipients: Set<String>
     public var kind: Kind
@@ -19,8 +30,9 @@ public struct Notice: Hashable, Sendable, CustomStringConvertible {
 
     public init(
         _ kind: Kind, to recipients: Set<String>, requirement: String, reading: String? = nil,
-        alternatives: [String: String] = [:]
+        alternatives: [String: String] = [:], forbidden: Bool = false
     ) {
+        self.forbidden = forbidden
         self.recipients = recipients
         self.kind = kind
         self.requirement = requirement
@@ -34,6 +46,13 @@ public struct Notice: Hashable, Sendable, CustomStringConvertible {
         case .state(let state): return "\(whom) must receive the interaction's state \(state) [\(requirement)]"
         case .workbinContent: return "\(whom) must receive the workbin's content [\(requirement)]"
         case .workbinListing: return "\(whom) must receive workbin content listing the interaction [\(requirement)]"
+        case .stateMessage: return "\(whom) must receive a message of the interaction's state [\(requirement)]"
+        case .afterInvitation:
+            return "\(whom) must receive the interaction's state after its invitation [\(requirement)]"
+        case .invitation:
+            return forbidden
+                ? "\(whom) must receive no invitation to the interaction once it accepted it [\(requirement)]"
+                : "\(whom) must receive the interaction's invitation [\(requirement)]"
         }
     }
 }

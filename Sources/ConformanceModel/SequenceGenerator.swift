@@ -97,10 +97,12 @@ public struct SequenceGenerator: Sendable {
 
     func step(_ random: inout SeededRandom) -> ExploreStep {
         let agent = random.pick(profile.agents)
-        // One step in six looks at what an agent's GET shows (with fields=*, or the URIs); one in twelve goes
-        // astray (an unknown id, no or wrong credentials); the others act.
-        switch random.index(below: 12) {
+        // One step in seven looks at what an agent's GET shows (with fields=*, or the URIs); one in fourteen goes
+        // astray (an unknown id, no or wrong credentials), one in fourteen probes (a read, the admin, Bayeux); the
+        // others act.
+        switch random.index(below: 14) {
         case 0, 1: return random.index(below: 3) == 0 ? .uris(agent: agent) : .listing(agent: agent)
+        case 3: return probe(by: agent, &random)
         case 2:
             let stray = random.pick(Stray.allCases)
             var operation = operation(by: agent, &random)
@@ -109,6 +111,16 @@ public struct SequenceGenerator: Sendable {
             return .stray(agent: agent, operation, stray)
         default: return .operation(agent: agent, operation(by: agent, &random))
         }
+    }
+
+    /// A probe by `agent`, or one time in two (with an admin in the profile) a request by the Contact Center Admin:
+    /// an operation, or one of its reads.
+    func probe(by agent: String, _ random: inout SeededRandom) -> ExploreStep {
+        guard profile.admin, random.index(below: 2) == 0 else {
+            return .probe(agent: agent, random.pick(ExploreProbe.byAgent))
+        }
+        if random.index(below: 4) == 0 { return .admin(operation(by: agent, &random)) }
+        return .probe(agent: ExploreProbe.admin, random.pick(ExploreProbe.byAdmin))
     }
 
     /// Two operations by two different agents, each a move the model says may succeed now (when there is one) or

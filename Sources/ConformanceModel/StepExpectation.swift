@@ -20,6 +20,15 @@ public enum StepExpectation: Hashable, Sendable {
                 return .listed(model.listed(for: agent))
             case .stray:
                 return .outcomes([.refusal], requirement: nil)
+            case .admin:
+                return .outcomes([.refusal], requirement: "OPERATION-PERMISSIONS")
+            case .probe(let agent, .details):
+                // The details are owed to an agent that works on it; to others, what is answered is not judged.
+                return .listed(agent != ExploreProbe.admin && model.worksInEveryState(agent) ? [true] : [true, false])
+            case .probe(_, .allInteractions):
+                return .listed(model.listedAmongAll)
+            case .probe:
+                return .listed([true, false])
             case .pair(let first, let second):
                 var firstThenSecond = model
                 firstThenSecond.takeEveryOutcome(first.operation, by: first.agent)

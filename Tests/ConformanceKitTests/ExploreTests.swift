@@ -106,6 +106,28 @@ import Testing
                 .operation(agent: "agent1", .getWorkbinContent(workbin: "workbin-a")),
             ]
         ),
+        // The admin's operations and reads, an agent's reads, the Bayeux exchanges and the secrets of an error.
+        ("admin-may-operate", "OPERATION-PERMISSIONS", [.admin(.accept)]),
+        ("admin-get-empty", "ME-INTERACTIONS-PERMISSIONS", [.probe(agent: "admin", .ownInteractions)]),
+        ("admin-forbidden", "INTERACTIONS-GET-PERMISSIONS", [.probe(agent: "admin", .allInteractions)]),
+        (
+            "interactions-list-empty", "INTERACTIONS-GET",
+            [.operation(agent: "agent1", .accept), .probe(agent: "agent2", .allInteractions)]
+        ),
+        (
+            "interaction-details-missing", "INTERACTION-GET",
+            [.operation(agent: "agent1", .accept), .probe(agent: "agent1", .details)]
+        ),
+        ("unknown-client-accepted", "BAYEUX-UNKNOWN-CLIENT", [.probe(agent: "agent3", .unknownClient)]),
+        ("handshake-misspells-client-id", "BAYEUX-HANDSHAKE", [.probe(agent: "agent2", .handshake)]),
+        ("errors-echo-credentials", "ERROR-NO-SECRETS", [.operation(agent: "agent2", .accept)]),
+        // Accept's notifications, a transfer's, and what a stranger may not hear.
+        ("invitation-after-accept", "ACCEPT-ORDER", [.operation(agent: "agent1", .accept)]),
+        (
+            "transfer-notifies-nobody", "TRANSFER-TARGET-NOTIFIED",
+            [.operation(agent: "agent1", .accept), .operation(agent: "agent1", .transfer(target: "agent2"))]
+        ),
+        ("strangers-told-nested", "NOTIFY-OWN-ONLY", [.operation(agent: "agent1", .accept)]),
     ])
     func aSequenceFailsOnlyWithTheSwitch(deviation: String, requirement: String, steps: [ExploreStep]) async throws {
         #expect(try await Self.replay(steps, EmbeddedTarget.Options())?.message == nil)
@@ -113,7 +135,38 @@ import Testing
             try await Self.replay(steps, EmbeddedTarget.Options(deviations: [deviation]))?.requirement == requirement)
     }
 
-    static func replay(_ steps: [ExploreStep], _ options: EmbeddedTarget.Options) async throws -> Explorer.Failure? {
+    /// Each media type of the profile is explored: a deviation of chat interactions only is found on one.
+    @Test func aDeviationOfOneMediaTypeIsFoundOnIt() async throws {
+        let steps: [ExploreStep] = [.operation(agent: "agent1", .accept)]
+        let broken = EmbeddedTarget.Options(deviations: ["chat-ok-uppercase"])
+        #expect(try await Self.replay(steps, broken, mediaType: "email")?.message == nil)
+        #expect(try await Self.replay(steps, broken, mediaType: "chat")?.requirement == "ACCEPT-SUCCESS-BODY")
+        #expect(try await Self.replay(steps, EmbeddedTarget.Options(), mediaType: "chat")?.message == nil)
+    }
+
+    /// A conference of three is judged to its end (no point where judging stops), under the readings of who joins
+    /// when, who is told and who leaves.
+    @Test(arguments: [
+        [], ["conference-invitee=on-accept"], ["conference-invited-recipient=initiator"],
+        ["endconference-agent=caller", "conference-invited-recipient=invitee"],
+    ])
+    func aConferenceOfThreeIsJudgedToItsEnd(readings: [String]) async throws {
+        let steps: [ExploreStep] = [
+            .operation(agent: "agent1", .accept), .operation(agent: "agent1", .startConference(agent: "agent2")),
+            .operation(agent: "agent2", .accept), .operation(agent: "agent1", .startConference(agent: "agent3")),
+            .operation(agent: "agent3", .accept), .operation(agent: "agent2", .endConference(agent: "agent2")),
+            .listing(agent: "agent2"), .listing(agent: "agent3"),
+        ]
+        #expect(try await Self.replay(steps, EmbeddedTarget.Options(readings: readings))?.message == nil)
+        // The same on a server where agent3's leaving is told to nobody: found, after the third agent joined.
+        let leaving = steps.prefix(5) + [.operation(agent: "agent3", .endConference(agent: "agent3"))]
+        let broken = EmbeddedTarget.Options(deviations: ["no-left-conference"], readings: readings)
+        #expect(try await Self.replay(Array(leaving), broken)?.requirement == "ENDCONFERENCE-LEFT-NOTIFICATION")
+    }
+
+    static func replay(_ steps: [ExploreStep], _ options: EmbeddedTarget.Options, mediaType: String? = nil)
+        async throws -> Explorer.Failure?
+    {
         let catalog = try Self.catalog.get()
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
@@ -121,7 +174,7 @@ import Testing
                 let client = TargetClient(httpClient: httpClient, timeout: .seconds(10))
                 #expect(profile.workbins.first == "workbin-a")
                 return try await Exploration.replay(
-                    steps, with: Explorer(profile: profile, client: client, catalog: catalog))
+                    steps, mediaType: mediaType, with: Explorer(profile: profile, client: client, catalog: catalog))
             }
             try await httpClient.shutdown()
             return failure
@@ -204,7 +257,8 @@ import Testing
     @Test func noticeMatchersReadAndMatchWhatTheyStandFor() throws {
         let id = "ix0001"
         func matches(_ kind: Notice.Kind, _ json: String) throws -> Bool {
-            let pattern = Explorer.pattern(Explorer.patternText(kind).json, id: id)
+            let text = try #require(Explorer.patternText(kind, invitedState: "Invited"))
+            let pattern = Explorer.pattern(text.json, id: id)
             #expect(pattern != .absent)
             return JSONMatcher.match(pattern, try JSONValue(parsing: json)).differences.isEmpty
         }
@@ -219,6 +273,15 @@ import Testing
         #expect(try !matches(.workbinContent, left))
         #expect(try matches(.workbinListing, listing))
         #expect(try !matches(.workbinListing, empty))
+        let invited = #"{"messageTypeName": "InteractionStateMessage", "id": "ix0001", "state": "Invited"}"#
+        #expect(try matches(.invitation, invited))
+        #expect(try !matches(.invitation, left))
+        #expect(try matches(.afterInvitation, left))
+        #expect(try !matches(.afterInvitation, invited))
+        #expect(try matches(.stateMessage, invited))
+        #expect(try !matches(.stateMessage, empty))
+        // Without the invitation's state, the matchers that need it are not made (nothing is judged by them).
+        #expect(Explorer.patternText(.invitation, invitedState: nil) == nil)
     }
 
     @Test func aBrokenServerGivesAShrunkCaseTheCatalogLoads() async throws {
