@@ -93,6 +93,20 @@ public enum Exploration {
         }
     }
 
+    /// Runs each sequence in turn, with every agent's session open once for all: what each found, in order.
+    static func replay(_ sequences: [[ExploreStep]], with explorer: Explorer) async throws(FixtureFailure)
+        -> [Explorer.Failure?]
+    {
+        try await withSessions(for: explorer) { (inboxes, _) throws(FixtureFailure) in
+            var failures: [Explorer.Failure?] = []
+            for steps in sequences {
+                var pinned: [String: String] = [:]
+                failures.append(try await explorer.watching(inboxes).run(steps, pinned: &pinned))
+            }
+            return failures
+        }
+    }
+
     /// Runs `body` with a Bayeux session per agent of the explorer's profile open (their inboxes, and why any
     /// could not be opened), then closes them.
     static func withSessions<T: Sendable>(
@@ -166,9 +180,7 @@ public enum Exploration {
             {
                 // A notification is judged after the last step, and what came after its step may matter (a
                 // message that must not arrive, unless a later step invites the agent again): shrink all of it.
-                let failing =
-                    failure.site == "notification" && failure.step >= 0
-                    ? sequence : Array(sequence.prefix(failure.step + 1))
+                let failing = failure.afterTheLastStep ? sequence : Array(sequence.prefix(failure.step + 1))
                 var (finding, runs) = try await shrunk(
                     failure, in: failing, sequence: index, mediaType: mediaType,
                     pinned: before, explorer: explorer, options: options)

@@ -23,15 +23,18 @@ extension Explorer {
     }
 
     /// Waits for the interaction's invitation (a remote target may route it after the fixture answers): the
-    /// failure when none came, else the state it names (what later invitations look like), if any.
-    func awaitInvitation(of id: String, by agent: String, from cursor: Int?) async -> (Failure?, String?) {
-        guard let inbox = inboxes[agent] else { return (nil, nil) }
+    /// failure when none came, else the invitation: the state it names (what later invitations look like), if
+    /// any, and where it arrived.
+    func awaitInvitation(of id: String, by agent: String, from cursor: Int?) async
+        -> (failure: Failure?, state: String?, index: Int?)
+    {
+        guard let inbox = inboxes[agent] else { return (nil, nil, nil) }
         let pattern = Self.pattern(#"{"id": "${ix.id}"}"#, id: id)
         let budget = await waitBudget()
         if let invitation = await inbox.first(
             from: cursor ?? 0, deadline: .now + budget, where: Self.matching(pattern))
         {
-            return (nil, Self.state(of: id, in: invitation.data))
+            return (nil, Self.state(of: id, in: invitation.data), invitation.index)
         }
         await health?.recordTimeout()
         let failure = Failure(
@@ -42,7 +45,7 @@ extension Explorer {
             caseLines: [
                 Self.notificationLine(agents: [agent], pattern: #"{id: "${ix.id}"}"#, requirement: "NOTIFY-INVITED")
             ])
-        return (failure, nil)
+        return (failure, nil, nil)
     }
 
     /// The `state` of the first object of `message` about the interaction `id`.
@@ -71,7 +74,8 @@ extension Explorer {
         let watched = strangers.union(uncertain).union(awaited.flatMap(\.notice.recipients))
         guard !watched.isEmpty else { return nil }
         let barrier = await barrier(for: watched)
-        for item in awaited {
+        // What follows from a step first; a repeated invitation (a SHOULD) last, once every MUST was judged.
+        for item in awaited where item.step >= 0 {
             // Once the barrier has passed, what was sent before it has arrived; a little grace covers a target
             // that publishes a change's notifications a moment after its answer.
             let deadline =
@@ -143,6 +147,12 @@ extension Explorer {
                     + "do they all have a part in it (a rejected interaction is presented to one other agent)",
                 allowed: [])
         }
+        for item in awaited where item.step < 0 {
+            guard let text = Self.patternText(item.notice.kind, invitedState: invitedState) else { continue }
+            if let failure = await arrivedAnyway(item, pattern: Self.pattern(text.json, id: id), yaml: text.yaml) {
+                return failure
+            }
+        }
         return nil
     }
 
@@ -155,12 +165,13 @@ extension Explorer {
             else { continue }
             return Failure(
                 step: item.step, requirement: item.notice.requirement,
-                message: "after step \(item.step + 1), \(item.notice): one arrived, "
+                message: (item.step >= 0 ? "after step \(item.step + 1)" : "after the invitation")
+                    + ", \(item.notice): one arrived, "
                     + message.data.abbreviated(limit: 200),
                 allowed: [],
                 caseLines: [
-                    "      - noNotification: {agent: \(recipient), match: \(yaml), since: step, "
-                        + "requirement: \(item.notice.requirement)}"
+                    "      - noNotification: {agent: \(recipient), match: \(yaml), "
+                        + (item.step >= 0 ? "since: step, " : "") + "requirement: \(item.notice.requirement)}"
                 ])
         }
         return nil

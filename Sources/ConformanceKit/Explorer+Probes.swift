@@ -88,8 +88,8 @@ extension Explorer {
         sender: String, pinned: inout [String: String]
     ) -> Failure? {
         let judgement = judged(expectation, answer: answer, request: request, id: id, sender: sender)
-        Self.record(judgement, in: &pinned)
-        return Self.failure(judgement, at: step, allowed: [])
+        let conflict = Self.record(judgement, in: &pinned, at: step)
+        return Self.failure(judgement, at: step, allowed: []) ?? conflict
     }
 
     /// Where the document allows either of several answers (the admin's reads, admin-get): nil when one of them

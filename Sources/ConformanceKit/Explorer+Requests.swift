@@ -14,8 +14,9 @@ extension Explorer {
     ) async -> Failure? {
         let allowed = model.allowed(action.operation, by: action.agent)
         guard let (outcome, judgement, status) = await perform(action, on: id, allowed: allowed) else { return nil }
-        Self.record(judgement, in: &pinned)
-        // A server error first: it is neither done nor refused. Then what was done, then how it was answered.
+        let conflict = Self.record(judgement, in: &pinned, at: step)
+        // A server error first: it is neither done nor refused. Then what was done, then how it was answered, then
+        // whether it keeps to the readings of earlier answers.
         if status / 100 == 5, let failure = Self.failure(judgement, at: step, allowed: allowed) { return failure }
         if let deviation = model.observe(action.operation, by: action.agent, outcome: outcome) {
             var failure = Failure(
@@ -27,7 +28,7 @@ extension Explorer {
             failure.actual = "\(outcome.rawValue) (HTTP \(status))"
             return failure
         }
-        return Self.failure(judgement, at: step, allowed: allowed)
+        return Self.failure(judgement, at: step, allowed: allowed) ?? conflict
     }
 
     /// Two operations sent at once: each answer judged, and the two outcomes those of one order of the two.
@@ -45,7 +46,8 @@ extension Explorer {
             let (secondOutcome, secondJudgement, secondStatus) = await secondAnswer
         else { return nil }
         let judgements = [firstJudgement, secondJudgement]
-        for judgement in judgements { Self.record(judgement, in: &pinned) }
+        // Two answers at once may each keep to a reading; only one seen before and contradicted is a conflict.
+        let conflict = judgements.map { Self.record($0, in: &pinned, at: step) }.lazy.compactMap { $0 }.first
         if firstStatus / 100 == 5 || secondStatus / 100 == 5,
             let failure = judgements.lazy.compactMap({ Self.failure($0, at: step, allowed: []) }).first
         {
@@ -54,7 +56,7 @@ extension Explorer {
         if let deviation = model.observe(pair, outcomes: (firstOutcome, secondOutcome)) {
             return Failure(step: step, requirement: deviation.requirement, message: deviation.description, allowed: [])
         }
-        return judgements.lazy.compactMap { Self.failure($0, at: step, allowed: []) }.first
+        return judgements.lazy.compactMap { Self.failure($0, at: step, allowed: []) }.first ?? conflict
     }
 
     /// A request the interaction must not feel: on an unknown id it is refused with the documented error body
@@ -78,8 +80,8 @@ extension Explorer {
         let judgement = judged(
             stray == .unknownId ? .refused(operation: action.operation.name) : .unauthorized, answer: answer,
             request: request, id: id, sender: stray == .noCredentials ? nil : action.agent)
-        Self.record(judgement, in: &pinned)
-        return Self.failure(judgement, at: step, allowed: [.refusal])
+        let conflict = Self.record(judgement, in: &pinned, at: step)
+        return Self.failure(judgement, at: step, allowed: [.refusal]) ?? conflict
     }
 
     /// Sends the operation and judges its answer by the catalog's presets: `success` when done, `error` when
@@ -122,7 +124,7 @@ extension Explorer {
         let judgement = judged(
             .listing(uris: uris, listsInteraction: model.listed(for: agent) == [true]), answer: answer,
             request: request, id: id)
-        Self.record(judgement, in: &pinned)
+        let conflict = Self.record(judgement, in: &pinned, at: index)
         guard answer.status == 200, case .success(let json) = answer.json,
             let member = uris ? json["uris"] : json["interactions"]
         else { return Self.failure(judgement, at: index, allowed: []) }
@@ -134,7 +136,7 @@ extension Explorer {
             failure.actual = "it " + (listed ? "lists" : "does not list") + " it"
             return failure
         }
-        if let failure = Self.failure(judgement, at: index, allowed: []) { return failure }
+        if let failure = Self.failure(judgement, at: index, allowed: []) ?? conflict { return failure }
         guard !uris, listed, model.worlds.allSatisfy(\.propertiesUpdated),
             case .array(let interactions) = member,
             let listing = interactions.first(where: { $0["id"]?.stringValue == id })

@@ -24,7 +24,11 @@ public struct Explorer: Sendable {
         public var actual: String?
         /// The operation and the part its agent played ("PlaceInWorkbin by party"): one finding per requirement
         /// and site.
-        public var site = "notification"
+        public var site = Failure.unplaced
+        /// The site of a failure not yet given one: a notification's, unless its step gives it another.
+        static let unplaced = "notification"
+        /// Judged after the last step (a notification): every step may matter, not only those up to `step`.
+        public var afterTheLastStep = false
     }
 
     let profile: TargetProfile
@@ -80,9 +84,15 @@ public struct Explorer: Sendable {
             properties: .object(JSONObject()))
         var interaction = InteractionModel(invitedAgent: first, profile: model, pinned: pinned)
         defer { pinned = interaction.pinned.merging(pinned) { current, _ in current } }
-        let (invitationFailure, invitedState) = await awaitInvitation(of: id, by: first, from: start[first])
-        if let invitationFailure { return invitationFailure }
+        let invitation = await awaitInvitation(of: id, by: first, from: start[first])
+        if let failure = invitation.failure { return failure }
+        let invitedState = invitation.state
         var awaited: [AwaitedNotice] = []
+        // The invitation comes once (NOTIFY-ONCE, a SHOULD): no second one, unless a step may invite agent1 again.
+        if let index = invitation.index {
+            let once = Notice(.invitation, to: [first], requirement: "NOTIFY-ONCE", forbidden: true)
+            awaited.append(AwaitedNotice(notice: once, step: -1, cursors: [first: index + 1]))
+        }
         for (index, step) in steps.enumerated() {
             let cursors = await cursors()
             let site = Self.site(of: step, in: interaction)
@@ -104,19 +114,22 @@ public struct Explorer: Sendable {
                 failure = await actAtOnce((one, other), at: index, on: id, model: &interaction, pinned: &pinned)
                 awaited += interaction.notices.map { AwaitedNotice(notice: $0, step: index, cursors: cursors) }
             }
-            failure?.site = site
+            if failure?.site == Failure.unplaced { failure?.site = site }
             if let failure { return failure }
             // A notification forbidden to an agent that a later step may invite again is no longer judged (nor past
             // the point the model defines, where who is invited is not known).
             awaited.removeAll { item in
                 item.notice.forbidden
                     && item.notice.recipients.contains { agent in
-                        interaction.worlds.contains { $0.unsettled || $0.invitations[agent] != nil }
+                        step.mayInvite(agent)
+                            || interaction.worlds.contains { $0.unsettled || $0.invitations[agent] != nil }
                     }
             }
         }
-        return await judgeNotifications(
+        var failure = await judgeNotifications(
             awaited, on: id, since: start, lastStep: steps.count - 1, invitedState: invitedState, model: &interaction)
+        failure?.afterTheLastStep = true
+        return failure
     }
 
     /// Where a step acts, for telling findings apart: its operation and the part its agent plays.
@@ -143,10 +156,29 @@ public struct Explorer: Sendable {
         return failure
     }
 
-    /// Keeps the reading alternatives an answer showed, the first one seen of each.
-    static func record(_ judgement: Judgement, in pinned: inout [String: String]) {
-        for observation in judgement.observations where pinned[observation.reading] == nil {
-            pinned[observation.reading] = observation.alternative
+    /// Keeps the reading alternatives an answer showed, the first one seen of each. An answer that shows another
+    /// alternative than one seen before is a target that follows two readings of one point: the failure
+    /// (READING-CONSISTENT, a SHOULD), which the caller reports when the answer breaks nothing worse.
+    @discardableResult
+    static func record(_ judgement: Judgement, in pinned: inout [String: String], at step: Int) -> Failure? {
+        var conflict: Failure?
+        for observation in judgement.observations {
+            guard let earlier = pinned[observation.reading] else {
+                pinned[observation.reading] = observation.alternative
+                continue
+            }
+            guard earlier != observation.alternative, conflict == nil else { continue }
+            var failure = Failure(
+                step: step, requirement: "READING-CONSISTENT",
+                message: "the answer follows \(observation.reading)=\(observation.alternative), an earlier one "
+                    + "\(observation.reading)=\(earlier): two readings of one point in one run",
+                allowed: [])
+            (failure.expected, failure.actual) =
+                ("\(observation.reading)=\(earlier)", "\(observation.reading)=\(observation.alternative)")
+            // One finding per reading, whichever operation showed it.
+            failure.site = "the reading \(observation.reading)"
+            conflict = failure
         }
+        return conflict
     }
 }

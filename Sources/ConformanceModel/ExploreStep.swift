@@ -29,6 +29,20 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension ExploreStep {
+    /// Whether the step may send `agent` an invitation: a Reject (presented to another agent) or a hand-over to
+    /// it. Within a pair, the invitation may come and be accepted before the step ends.
+    public func mayInvite(_ agent: String) -> Bool {
+        let operations: [ModelOperation] =
+            switch self {
+            case .operation(_, let operation): [operation]
+            case .pair(let first, let second): [first.operation, second.operation]
+            default: []
+            }
+        return operations.contains { $0 == .reject || $0.handedTo == agent }
+    }
+}
+
 /// How a stray request goes wrong.
 public enum Stray: String, Hashable, Sendable, CaseIterable {
     case unknownId = "on an interaction id that does not exist"

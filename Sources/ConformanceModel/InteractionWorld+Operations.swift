@@ -193,7 +193,8 @@ extension InteractionWorld {
 
     /// An operation on the interaction an agent works on, which changes nothing the agents see.
     private func working(by agent: String, requirement: String) -> [ModelTransition] {
-        guard works(agent) else { return [refused("NOT-OWNER-REFUSED")] }
+        // An invited agent that has not accepted is not working on it yet: its own clause.
+        guard works(agent) else { return [refused(invitations[agent] != nil ? requirement : "NOT-OWNER-REFUSED")] }
         let done = ModelTransition(.success, self, requirement)
         // A conference party that is not the owner: the document does not say whether it may (as for ending).
         return owner == agent ? [done] : [done, refused(requirement)]

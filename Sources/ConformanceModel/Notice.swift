@@ -51,7 +51,7 @@ public struct Notice: Hashable, Sendable, CustomStringConvertible {
             return "\(whom) must receive the interaction's state after its invitation [\(requirement)]"
         case .invitation:
             return forbidden
-                ? "\(whom) must receive no invitation to the interaction once it accepted it [\(requirement)]"
+                ? "\(whom) must receive no other invitation to the interaction [\(requirement)]"
                 : "\(whom) must receive the interaction's invitation [\(requirement)]"
         }
     }
