@@ -111,6 +111,7 @@ let package = Package(
         ),
         .testTarget(name: "ConformanceJSONTests", dependencies: ["ConformanceJSON"]),
         .testTarget(name: "ConformanceModelTests", dependencies: ["ConformanceModel"]),
+        .testTarget(name: "ConformanceReportTests", dependencies: ["ConformanceReport"]),
         .testTarget(
             name: "BayeuxTests",
             dependencies: [

@@ -51,8 +51,11 @@ public enum Exploration {
         public var stepsRun: Int
         public var durationMs: Int
         public var findings: [Finding]
-        /// The readings the target showed, as the model pinned them.
+        /// The readings the target showed, as the model pinned them (under the profile's first media type).
         public var readings: [String: String]
+        /// With several media types, the readings shown under each: a target may read a point one way for chat and
+        /// another for email ("functionality may vary from different media types"), so each is pinned apart.
+        public var readingsByMediaType: [String: [String: String]]?
         /// False when Ctrl-C stopped the exploration before every sequence ran.
         public var complete = true
         /// The sequences that ran to their end.
@@ -87,23 +90,28 @@ public enum Exploration {
     static func replay(_ steps: [ExploreStep], mediaType: String? = nil, with explorer: Explorer)
         async throws(FixtureFailure) -> Explorer.Failure?
     {
-        try await withSessions(for: explorer) { (inboxes, _) throws(FixtureFailure) in
-            var pinned: [String: String] = [:]
-            return try await explorer.watching(inboxes).run(steps, mediaType: mediaType, pinned: &pinned)
-        }
+        let replayed = try await replay([steps], mediaType: mediaType, with: explorer)
+        // Without every session, notifications were not judged: a replay that found nothing else says so.
+        guard replayed.failures[0] == nil, !replayed.sessionProblems.isEmpty else { return replayed.failures[0] }
+        return Explorer.Failure(
+            step: -1, requirement: "NOTIFY-INVITED",
+            message: "notification sessions did not open: " + replayed.sessionProblems.joined(separator: "; "),
+            allowed: [])
     }
 
-    /// Runs each sequence in turn, with every agent's session open once for all: what each found, in order.
-    static func replay(_ sequences: [[ExploreStep]], with explorer: Explorer) async throws(FixtureFailure)
-        -> [Explorer.Failure?]
+    /// Runs each sequence in turn, with every agent's session open once for all: what each found, in order, and
+    /// why any session could not be opened (then notifications were not judged).
+    static func replay(_ sequences: [[ExploreStep]], mediaType: String? = nil, with explorer: Explorer)
+        async throws(FixtureFailure) -> (failures: [Explorer.Failure?], sessionProblems: [String])
     {
-        try await withSessions(for: explorer) { (inboxes, _) throws(FixtureFailure) in
+        try await withSessions(for: explorer) { (inboxes, problems) throws(FixtureFailure) in
             var failures: [Explorer.Failure?] = []
             for steps in sequences {
                 var pinned: [String: String] = [:]
-                failures.append(try await explorer.watching(inboxes).run(steps, pinned: &pinned))
+                failures.append(
+                    try await explorer.watching(inboxes).run(steps, mediaType: mediaType, pinned: &pinned))
             }
-            return failures
+            return (failures, problems.sorted { $0.key < $1.key }.map { "\($0): \($1)" })
         }
     }
 
@@ -142,7 +150,8 @@ public enum Exploration {
         let start = ContinuousClock.now
         let generator = SequenceGenerator(profile: explorer.model, concurrency: options.concurrency)
         var explorer = explorer
-        var pinned: [String: String] = [:]
+        // Per media type: one type's readings say nothing of another's.
+        var pinnedByMediaType: [String: [String: String]] = [:]
         var findings: [Finding] = []
         var notificationProblems: [String] = []
         var stepsRun = 0
@@ -156,10 +165,11 @@ public enum Exploration {
             }
             let sequence = generated.next()
             let mediaType = mediaType(of: index, in: explorer.profile)
-            let before = pinned
+            let before = pinnedByMediaType[mediaType ?? "", default: [:]]
             let failure: Explorer.Failure?
             do {
-                failure = try await explorer.run(sequence, mediaType: mediaType, pinned: &pinned)
+                failure = try await explorer.run(
+                    sequence, mediaType: mediaType, pinned: &pinnedByMediaType[mediaType ?? "", default: [:]])
             } catch {
                 if Task.isCancelled {
                     complete = false
@@ -207,19 +217,20 @@ public enum Exploration {
             seed: options.seed, sequences: options.sequences, stepsPerSequence: options.steps,
             concurrency: options.concurrency, notificationsJudged: false, notificationProblems: notificationProblems,
             stepsRun: stepsRun, durationMs: DurationText.milliseconds(ContinuousClock.now - start), findings: findings,
-            readings: pinned)
+            readings: pinnedByMediaType[mediaType(of: 0, in: explorer.profile) ?? "", default: [:]])
+        if explorer.profile.mediaTypes.count > 1 { result.readingsByMediaType = pinnedByMediaType }
         result.complete = complete
         result.sequencesRun = sequencesRun
         return result
     }
 
-    /// The failing steps shrunk to the fewest that still break the same requirement, written as a case, and the
-    /// steps the shrinking sent. Interrupted while shrinking, the steps as they are.
     /// The media type of the sequence `index`: the profile's media types in turn, so each is explored.
     static func mediaType(of index: Int, in profile: TargetProfile) -> String? {
         profile.mediaTypes.isEmpty ? nil : profile.mediaTypes[index % profile.mediaTypes.count]
     }
 
+    /// The failing steps shrunk to the fewest that still break the same requirement, written as a case, and the
+    /// steps the shrinking sent. Interrupted while shrinking, the steps as they are.
     static func shrunk(
         _ failure: Explorer.Failure, in failing: [ExploreStep], sequence index: Int, mediaType: String?,
         pinned: [String: String], explorer: Explorer, options: Options

@@ -59,10 +59,11 @@ extension Explorer {
         }
     }
 
-    /// After the last step: a barrier, then every required notification, then no message to a stranger.
+    /// After the last step: a barrier, then the notifications a MUST requires or forbids, then no message to a
+    /// stranger, then those of a SHOULD (a SHOULD never hides a MUST of the same sequence).
     func judgeNotifications(
         _ awaited: [AwaitedNotice], on id: String, since start: [String: Int], lastStep: Int, invitedState: String?,
-        model: inout InteractionModel
+        mediaType: String?, model: inout InteractionModel
     ) async -> Failure? {
         guard !inboxes.isEmpty else { return nil }
         let awaited = awaited.filter { !reported.contains($0.notice.requirement) }
@@ -73,20 +74,44 @@ extension Explorer {
         let uncertain = model.uncertainHearers
         let watched = strangers.union(uncertain).union(awaited.flatMap(\.notice.recipients))
         guard !watched.isEmpty else { return nil }
-        let barrier = await barrier(for: watched)
-        // What follows from a step first; a repeated invitation (a SHOULD) last, once every MUST was judged.
-        for item in awaited where item.step >= 0 {
+        let barrier = await barrier(for: watched, mediaType: mediaType)
+        let must = awaited.filter { judge.level($0.notice.requirement) == .must }
+        // The repeated invitation, awaited since the start, after what follows from a step.
+        let should = awaited.filter { judge.level($0.notice.requirement) != .must }.sorted { $0.step > $1.step }
+        let context = NoticeContext(id: id, invitedState: invitedState, barrierPassed: barrier)
+        if let failure = await judge(must, context, model: &model) { return failure }
+        if let failure = await hearers(
+            strangers: strangers, uncertain: uncertain, since: start, lastStep: lastStep,
+            id: id, model: &model)
+        {
+            return failure
+        }
+        return await judge(should, context, model: &model)
+    }
+
+    /// What the notices are judged against: the interaction, its invitation's state, and whether the barrier passed.
+    struct NoticeContext {
+        var id: String
+        var invitedState: String?
+        var barrierPassed: Bool
+    }
+
+    /// The first notice of `items` not kept: a required one that did not arrive, a forbidden one that did.
+    func judge(_ items: [AwaitedNotice], _ context: NoticeContext, model: inout InteractionModel) async -> Failure? {
+        for item in items {
             // Once the barrier has passed, what was sent before it has arrived; a little grace covers a target
             // that publishes a change's notifications a moment after its answer.
             let deadline =
-                barrier
-                ? ContinuousClock.now + profile.timeouts.quietPeriod
-                : ContinuousClock.now
-                    + profile.timeouts.notification
-            guard let text = Self.patternText(item.notice.kind, invitedState: invitedState) else { continue }
-            let pattern = Self.pattern(text.json, id: id)
+                ContinuousClock.now
+                + (context.barrierPassed ? profile.timeouts.quietPeriod : profile.timeouts.notification)
+            guard let text = Self.patternText(item.notice.kind, invitedState: context.invitedState) else { continue }
+            let pattern = Self.pattern(text.json, id: context.id)
             if item.notice.forbidden {
-                if let failure = await arrivedAnyway(item, pattern: pattern, yaml: text.yaml) { return failure }
+                if let failure = await arrivedAnyway(
+                    item, pattern: pattern, yaml: text.yaml, on: context.id, invitedState: context.invitedState)
+                {
+                    return failure
+                }
                 continue
             }
             var received: Set<String> = []
@@ -115,6 +140,15 @@ extension Explorer {
                 model.pin(reading, alternative)
             }
         }
+        return nil
+    }
+
+    /// No message about the interaction to an agent it never concerned, and the agents that may hear of it in some
+    /// states only must, together, fit one state (NOTIFY-OWN-ONLY).
+    func hearers(
+        strangers: Set<String>, uncertain: Set<String>, since start: [String: Int], lastStep: Int, id: String,
+        model: inout InteractionModel
+    ) async -> Failure? {
         // Any mention: the id as a value, or inside one (a URI in a nested member).
         let mention = Self.pattern(#"{"$mentions": "${ix.id}"}"#, id: id)
         for agent in strangers.sorted() {
@@ -131,7 +165,6 @@ extension Explorer {
                         + "requirement: NOTIFY-OWN-ONLY}"
                 ])
         }
-        // Agents that may hear of it only in some states: together, those that did must fit one state.
         var heard: Set<String> = []
         for agent in uncertain.sorted() {
             guard let inbox = inboxes[agent], let cursor = start[agent],
@@ -147,21 +180,25 @@ extension Explorer {
                     + "do they all have a part in it (a rejected interaction is presented to one other agent)",
                 allowed: [])
         }
-        for item in awaited where item.step < 0 {
-            guard let text = Self.patternText(item.notice.kind, invitedState: invitedState) else { continue }
-            if let failure = await arrivedAnyway(item, pattern: Self.pattern(text.json, id: id), yaml: text.yaml) {
-                return failure
-            }
-        }
         return nil
     }
 
-    /// A notification that must not arrive and did, once the barrier passed: the failure.
-    func arrivedAnyway(_ item: AwaitedNotice, pattern: JSONPattern, yaml: String) async -> Failure? {
+    /// A notification that must not arrive and did, once the barrier passed: the failure. With `after`, only one
+    /// that arrived after the first message of that kind counts.
+    func arrivedAnyway(_ item: AwaitedNotice, pattern: JSONPattern, yaml: String, on id: String, invitedState: String?)
+        async -> Failure?
+    {
         for recipient in item.notice.recipients.sorted() {
-            guard let inbox = inboxes[recipient],
-                let message = await inbox.first(
-                    from: item.cursors[recipient] ?? 0, deadline: .now, where: Self.matching(pattern))
+            guard let inbox = inboxes[recipient] else { continue }
+            var from = item.cursors[recipient] ?? 0
+            if let kind = item.notice.after {
+                guard let text = Self.patternText(kind, invitedState: invitedState),
+                    let first = await inbox.first(
+                        from: from, deadline: .now, where: Self.matching(Self.pattern(text.json, id: id)))
+                else { continue }
+                from = first.index + 1
+            }
+            guard let message = await inbox.first(from: from, deadline: .now, where: Self.matching(pattern))
             else { continue }
             return Failure(
                 step: item.step, requirement: item.notice.requirement,
@@ -180,8 +217,8 @@ extension Explorer {
     /// A marker interaction routed to each of `roles`: a target delivers an agent's notifications in order, so once
     /// every marker's invitation has arrived, everything the sequence caused has too. False when a marker could
     /// not be routed or did not arrive in time.
-    func barrier(for roles: Set<String>) async -> Bool {
-        let mediaType = profile.mediaTypes.first ?? "email"
+    func barrier(for roles: Set<String>, mediaType: String?) async -> Bool {
+        let mediaType = mediaType ?? profile.mediaTypes.first ?? "email"
         return await withTaskGroup(of: Bool.self) { group in
             for (role, inbox) in inboxes where roles.contains(role) {
                 guard let account = Roles.account(role, in: profile) else { continue }
@@ -227,11 +264,9 @@ extension Explorer {
                 #"{$anywhere: {messageTypeName: InteractionStateMessage, id: "${ix.id}", state: {$not: \#(state)}}}"#
             )
         case .invitation:
+            // The message itself, not an entry of a list (a workbin's content repeats the interaction's messages).
             guard let state = invitedState.map(ExploreCaseWriter.quoted) else { return nil }
-            return (
-                #"{"$anywhere": {"id": "${ix.id}", "state": \#(state)}}"#,
-                #"{$anywhere: {id: "${ix.id}", state: \#(state)}}"#
-            )
+            return (#"{"id": "${ix.id}", "state": \#(state)}"#, #"{id: "${ix.id}", state: \#(state)}"#)
         case .state(let state):
             return (
                 #"{"$anywhere": {"id": "${ix.id}", "state": "\#(state)"}}"#,

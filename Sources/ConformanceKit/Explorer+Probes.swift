@@ -22,7 +22,9 @@ extension Explorer {
                     at: step)
             }
             let owed = model.worksInEveryState(agent)
-            return verdict(.details(owed: owed), answer: answer, request: request, id: id, at: step, sender: agent, pinned: &pinned)
+            return verdict(
+                .details(owed: owed), answer: answer, request: request, id: id, at: step, sender: agent, pinned: &pinned
+            )
         case .allInteractions:
             guard let (request, answer) = await send(nil, by: agent, path: "/interactions") else { return nil }
             let listed = model.listedAmongAll
@@ -54,7 +56,8 @@ extension Explorer {
                 let disconnect: JSONValue = [["channel": "/meta/disconnect", "clientId": .string(clientId)]]
                 _ = await send(disconnect, by: agent, url: profile.notificationsURL, ownJar: jar)
             }
-            return verdict(.handshake, answer: answer, request: request, id: id, at: step, sender: agent, pinned: &pinned)
+            return verdict(
+                .handshake, answer: answer, request: request, id: id, at: step, sender: agent, pinned: &pinned)
         case .unknownClient:
             let connect: JSONValue = [
                 [
@@ -66,7 +69,8 @@ extension Explorer {
                 let (request, answer) = await send(
                     connect, by: agent, url: profile.notificationsURL, ownJar: CookieJar())
             else { return nil }
-            return verdict(.unknownClient, answer: answer, request: request, id: id, at: step, sender: agent, pinned: &pinned)
+            return verdict(
+                .unknownClient, answer: answer, request: request, id: id, at: step, sender: agent, pinned: &pinned)
         }
     }
 

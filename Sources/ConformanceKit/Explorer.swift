@@ -116,18 +116,19 @@ public struct Explorer: Sendable {
             }
             if failure?.site == Failure.unplaced { failure?.site = site }
             if let failure { return failure }
-            // A notification forbidden to an agent that a later step may invite again is no longer judged (nor past
-            // the point the model defines, where who is invited is not known).
-            awaited.removeAll { item in
-                item.notice.forbidden
-                    && item.notice.recipients.contains { agent in
-                        step.mayInvite(agent)
-                            || interaction.worlds.contains { $0.unsettled || $0.invitations[agent] != nil }
-                    }
+            // A notification forbidden to an agent that a step may invite again is no longer judged: after a Reject
+            // or a hand-over, while the interaction waits in a queue or a workbin or is with an agent not watched
+            // (any of which may route it back), and past the point the model defines.
+            if awaited.contains(where: \.notice.forbidden),
+                interaction.worlds.contains(where: \.mayBeRoutedAgain)
+                    || model.agents.contains(where: step.mayInvite)
+            {
+                awaited.removeAll(where: \.notice.forbidden)
             }
         }
         var failure = await judgeNotifications(
-            awaited, on: id, since: start, lastStep: steps.count - 1, invitedState: invitedState, model: &interaction)
+            awaited, on: id, since: start, lastStep: steps.count - 1, invitedState: invitedState,
+            mediaType: mediaType, model: &interaction)
         failure?.afterTheLastStep = true
         return failure
     }

@@ -239,7 +239,12 @@ struct Judge: Sendable {
         let raw =
             String(decoding: answer.body, as: UTF8.self)
             + answer.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
-        return secrets.filter { !$0.1.isEmpty && raw.contains($0.1) }.map(\.0)
+        // A secret counts as a whole token (not inside a longer run of letters and digits), and a password that is
+        // also the account's name or id is no secret an error text could keep.
+        return secrets.filter { _, secret in
+            !secret.isEmpty && secret != account.username && secret != account.id
+                && JSONMatcher.mentions(secret, in: .string(raw))
+        }.map(\.0)
     }
 
     /// Whether an answer refuses its request: a 4xx, or the documented error body with any status but a 5xx (a

@@ -30,8 +30,9 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension ExploreStep {
-    /// Whether the step may send `agent` an invitation: a Reject (presented to another agent) or a hand-over to
-    /// it. Within a pair, the invitation may come and be accepted before the step ends.
+    /// Whether the step may send `agent` a message in an invitation's state: a Reject (presented to another agent)
+    /// or a hand-over (to it; or to another, of which the agents on the interaction may be told in that agent's
+    /// words). Within a pair, the invitation may come and be accepted before the step ends.
     public func mayInvite(_ agent: String) -> Bool {
         let operations: [ModelOperation] =
             switch self {
@@ -39,7 +40,7 @@ extension ExploreStep {
             case .pair(let first, let second): [first.operation, second.operation]
             default: []
             }
-        return operations.contains { $0 == .reject || $0.handedTo == agent }
+        return operations.contains { $0 == .reject || $0.handsOver }
     }
 }
 

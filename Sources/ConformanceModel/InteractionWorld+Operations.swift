@@ -4,8 +4,14 @@ extension InteractionWorld {
     public func transitions(_ operation: ModelOperation, by agent: String, in profile: ModelProfile)
         -> [ModelTransition]
     {
-        if unsettled { return unsettledTransitions(operation, by: agent) }
+        if unsettled { return unsettledTransitions(operation, by: agent, in: profile) }
         var transitions = documented(operation, by: agent, in: profile)
+        // In a queue ("so that another person can continue processing it") or with an agent the suite does not
+        // watch (which may reject it in turn), the interaction may be routed to any agent: each may hear of it.
+        for index in transitions.indices
+        where transitions[index].outcome == .success && [.queued, .elsewhere].contains(transitions[index].world.place) {
+            transitions[index].world.mayHold.formUnion(profile.agents)
+        }
         // Only PlaceInWorkbin puts the interaction in a workbin, and what else takes it out is not said: after
         // any other change, the model no longer knows it is there.
         switch operation {
@@ -41,11 +47,18 @@ extension InteractionWorld {
     /// document does not name is refused, and so is any operation by an agent that holds no part in the
     /// interaction; an agent that may hold one may be answered either way (and what it hands over brings its
     /// target in).
-    private func unsettledTransitions(_ operation: ModelOperation, by agent: String) -> [ModelTransition] {
+    private func unsettledTransitions(_ operation: ModelOperation, by agent: String, in profile: ModelProfile)
+        -> [ModelTransition]
+    {
         if case .unknown = operation { return [refused("OPERATION-NAME")] }
         guard mayHold.contains(agent) else { return [refused("NOT-OWNER-REFUSED")] }
         var next = self
         if let target = operation.handedTo { next.mayHold.insert(target) }
+        // A Reject presents it to another agent, a queue routes it to one: any of them may hold a part from here.
+        switch operation {
+        case .reject, .placeInQueue: next.mayHold.formUnion(profile.agents)
+        default: break
+        }
         return [ModelTransition(.success, next, "ERROR-NO-CHANGE"), refused("ERROR-NO-CHANGE")]
     }
 
@@ -111,7 +124,10 @@ extension InteractionWorld {
             // when the invitation had arrived before the Accept was sent).
             var notices: Set<Notice> = [Notice(.afterInvitation, to: [agent], requirement: "ACCEPT-NOTIFICATION")]
             if invitationArrived == agent {
-                notices.insert(Notice(.invitation, to: [agent], requirement: "ACCEPT-ORDER", forbidden: true))
+                notices.insert(
+                    Notice(
+                        .invitation, to: [agent], requirement: "ACCEPT-ORDER", forbidden: true,
+                        after: .afterInvitation))
             }
             next.invitationArrived = nil
             return [ModelTransition(.success, next, "ACCEPT-OWNERSHIP", notices: notices)]

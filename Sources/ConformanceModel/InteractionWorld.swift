@@ -58,6 +58,12 @@ public struct InteractionWorld: Hashable, Sendable {
         invitationArrived = invitedAgent
     }
 
+    /// Whether the interaction may be routed to an agent again from here, unseen: it waits in a queue or a workbin,
+    /// is with an agent the suite does not watch, or the model no longer knows where it is.
+    public var mayBeRoutedAgain: Bool {
+        unsettled || place == .queued || place == .inWorkbin || place == .elsewhere
+    }
+
     /// The agents that may hear of the interaction in this world.
     public var hearers: Set<String> { hadPart.union(mayHold) }
 

@@ -20,6 +20,9 @@ public struct Notice: Hashable, Sendable, CustomStringConvertible {
 
     /// None of these may arrive after the step, instead of one that must.
     public var forbidden = false
+    /// A forbidden notification counts only once a message of this kind has arrived after the step (ACCEPT-ORDER:
+    /// an invitation after Accept's own notification; a copy before it is a repeated invitation, NOTIFY-ONCE).
+    public var after: Kind?
 
     public var recipients: Set<String>
     public var kind: Kind
@@ -30,9 +33,10 @@ public struct Notice: Hashable, Sendable, CustomStringConvertible {
 
     public init(
         _ kind: Kind, to recipients: Set<String>, requirement: String, reading: String? = nil,
-        alternatives: [String: String] = [:], forbidden: Bool = false
+        alternatives: [String: String] = [:], forbidden: Bool = false, after: Kind? = nil
     ) {
         self.forbidden = forbidden
+        self.after = after
         self.recipients = recipients
         self.kind = kind
         self.requirement = requirement

@@ -28,7 +28,7 @@ struct BaselineCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let run = try SavedRun.load(from)
+        let run = try SavedRun.loadForCommand(from)
         let yaml = Baseline.from(run).yaml
         let unwaivable = Baseline.unwaivable(in: run)
         if !unwaivable.isEmpty {

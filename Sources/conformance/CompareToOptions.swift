@@ -34,7 +34,7 @@ struct CompareToOptions: ParsableArguments {
     /// allowed), exits 2 at once.
     func reference(catalogDigest: String?) throws(CommandFailure) -> RunResult? {
         guard let compareTo else { return nil }
-        let reference = try SavedRun.load(compareTo)
+        let reference = try SavedRun.loadForCommand(compareTo)
         if !comparison.allowCatalogChange, reference.suite.catalogDigest != catalogDigest {
             let mismatch = RunDifference.CatalogMismatch(old: reference.suite.catalogDigest, new: catalogDigest)
             throw CommandFailure("\(compareTo): \(mismatch)", code: ExitStatus.usage)

@@ -49,7 +49,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let destinations = try ComparisonOptions.destinations(report, option: "--report")
         let difference = try comparison.compare(
-            try SavedRun.load(old), try SavedRun.load(new), reporter: ConsoleReporter(), destinations: destinations)
+            try SavedRun.loadForCommand(old), try SavedRun.loadForCommand(new), reporter: ConsoleReporter(),
+            destinations: destinations)
         if let gate = comparison.failOn?.gate, difference.fails(gate) { throw ExitCode(ExitStatus.deviations) }
     }
 }

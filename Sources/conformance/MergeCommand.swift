@@ -39,7 +39,7 @@ struct MergeCommand: ParsableCommand {
         let destinations = reports.destinations
         let catalog = try location.load()
         let loaded = try shards.map { (path) throws(CommandFailure) in
-            RunMerge.Shard(path: path, run: try SavedRun.load(path))
+            RunMerge.Shard(path: path, run: try SavedRun.loadForCommand(path))
         }
         let problems = RunMerge.check(loaded, catalogDigest: catalog.digest) { selection in
             RunOptions(filters: selection.filters).select(catalog.cases).map(\.id)

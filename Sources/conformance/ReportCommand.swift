@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let run = try SavedRun.load(from)
+        let run = try SavedRun.loadForCommand(from)
         guard let output else {
             do {
                 FileHandle.standardOutput.write(try ReportWriter.render(run, as: format))

@@ -74,15 +74,21 @@ import Testing
     @Test func afterARejectOnlyTheAgentItWasPresentedToMayHear() {
         var model = InteractionModel(invitedAgent: "agent1", profile: Self.profile)
         #expect(model.observe(.reject, by: "agent1", outcome: .success) == nil)
-        // agent2 or agent3 may have been presented it: each may hear of it, not both.
+        // agent2 or agent3 may have been presented it, or an agent the suite does not watch, which may reject it in
+        // turn to anyone: each may hear of it, and both only in that last state.
         #expect(model.uncertainHearers == ["agent2", "agent3"])
         var both = model
         let bothFit = both.observeHearers(["agent2", "agent3"])
-        #expect(!bothFit)
-        let oneFits = model.observeHearers(["agent3"])
-        #expect(oneFits)
-        #expect(model.worlds.allSatisfy { $0.invitations["agent3"] == .routing })
-        #expect(model.uncertainHearers.isEmpty)
+        #expect(bothFit)
+        #expect(both.worlds.allSatisfy { $0.place == .elsewhere })
+        // Once agent2 accepted it, it was agent2 that was presented it: agent3 may no longer hear of it.
+        #expect(model.observe(.accept, by: "agent2", outcome: .success) == nil)
+        #expect(!model.involved.contains("agent3"))
+        var agent3Heard = model
+        let agent3Fits = agent3Heard.observeHearers(["agent3"])
+        #expect(!agent3Fits)
+        let agent2Fits = model.observeHearers(["agent2"])
+        #expect(agent2Fits)
     }
 
     @Test func shrinkingSimplifiesParameters() async {

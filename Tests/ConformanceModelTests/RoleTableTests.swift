@@ -55,7 +55,8 @@ import Testing
             #expect(cell.hasPrefix(word + " "), "\(row) by \(role): the model allows \(word), the table says \(cell)")
             // A cell the document decides names the requirement the model holds the target to there.
             if let requirement, word != "either" {
-                #expect(cell.contains(requirement), "\(row) by \(role): the model cites \(requirement), the table \(cell)")
+                #expect(
+                    cell.contains(requirement), "\(row) by \(role): the model cites \(requirement), the table \(cell)")
             }
         }
     }

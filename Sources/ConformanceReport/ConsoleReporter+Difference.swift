@@ -1,5 +1,3 @@
-import ConformanceReport
-
 extension ConsoleReporter {
     /// Prints what changed between two runs: regressions first, then fixes, other verdict changes, new and removed
     /// cases, requirements, readings, shapes and durations; then a headline.

@@ -1,34 +1,39 @@
-import ConformanceKit
-import ConformanceReport
 import Foundation
 
+/// Why a saved run report cannot be read, in words that name the file and where in it.
+public struct SavedRunError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+}
+
 /// Reading a saved JSON run report, for every command that works on one (`report`, `baseline`, `merge`,
-/// `diff`, `run --compare-to`): a problem names the file, and where in it, and exits 2.
-enum SavedRun {
-    /// The run in `path`; fails with exit 2 with `error: PATH: WHY` when it is missing, unreadable or not a run report.
-    static func load(_ path: String) throws(CommandFailure) -> RunResult {
+/// `diff`, `run --compare-to`): a problem names the file, and where in it.
+public enum SavedRun {
+    /// The run in `path`; fails with `PATH: WHY` when it is missing, unreadable or not a run report.
+    public static func load(_ path: String) throws(SavedRunError) -> RunResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such file", code: ExitStatus.usage)
+            throw SavedRunError("\(path): no such file")
         }
         if isDirectory.boolValue {
-            throw CommandFailure("\(path): is a directory, not a JSON report", code: ExitStatus.usage)
+            throw SavedRunError("\(path): is a directory, not a JSON report")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw CommandFailure("\(path): cannot be read: permission denied", code: ExitStatus.usage)
+            throw SavedRunError("\(path): cannot be read: permission denied")
         }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CommandFailure("\(path): cannot be read: \(error.localizedDescription)", code: ExitStatus.usage)
+            throw SavedRunError("\(path): cannot be read: \(error.localizedDescription)")
         }
         do {
             return try JSONDecoder().decode(RunResult.self, from: data)
         } catch let error as DecodingError {
-            throw CommandFailure("\(path): \(describe(error, in: data))", code: ExitStatus.usage)
+            throw SavedRunError("\(path): \(describe(error, in: data))")
         } catch {
-            throw CommandFailure("\(path): not a run report: \(error)", code: ExitStatus.usage)
+            throw SavedRunError("\(path): not a run report: \(error)")
         }
     }
 

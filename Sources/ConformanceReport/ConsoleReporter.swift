@@ -1,4 +1,3 @@
-import ConformanceReport
 import Foundation
 
 /// Prints live progress, the deviations grouped by operation, and the summary.
@@ -14,7 +13,7 @@ public struct ConsoleReporter: Sendable {
     /// What a finished case becomes before its progress line: the baseline's waivers, so that the line shows the
     /// verdict the report will give (WAIVED, not FAIL).
     public var waive: @Sendable (CaseResult) -> CaseResult = { $0 }
-    let write: @Sendable (String) -> Void
+    package let write: @Sendable (String) -> Void
 
     public init(
         colour: Bool = ConsoleReporter.colourIsWanted(),
@@ -29,40 +28,6 @@ public struct ConsoleReporter: Sendable {
     /// Colour on a terminal, unless `NO_COLOR` is set.
     public static func colourIsWanted() -> Bool {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
-    }
-
-    public func handle(_ event: Runner.Event) {
-        switch event {
-        case .started(let total, let mediaTypes):
-            guard verbosity >= .normal else { return }
-            if mediaTypes.count > 1 {
-                let cases = total / mediaTypes.count
-                write(
-                    "Running \(cases) case\(cases == 1 ? "" : "s") under each of \(mediaTypes.count) media types "
-                        + "(\(mediaTypes.joined(separator: ", ")))…")
-            } else {
-                let media = mediaTypes.first.map { " under media type \($0)" } ?? ""
-                write("Running \(total) case\(total == 1 ? "" : "s")\(media)…")
-            }
-        case .goldenObserved:
-            break
-        case .sessionProblem(let role, let message):
-            write(paint("! no notification session for \(role): \(message)", .yellow))
-        case .caseFinished(let index, let total, let finished):
-            let result = waive(finished)
-            guard verbosity >= .normal || ![.pass, .note, .skip].contains(result.verdict) else { return }
-            let width = String(total).count
-            let number = String(repeating: " ", count: width - String(index).count) + String(index)
-            let verdict = paint(
-                result.verdict.rawValue.padding(
-                    toLength: max(5, result.verdict.rawValue.count), withPad: " ", startingAt: 0), color(result.verdict)
-            )
-            let mediaType = result.mediaTypes?.first.map { " [\($0.mediaType)]" } ?? ""
-            write("[\(number)/\(total)] \(verdict) \(result.id)\(mediaType) (\(result.durationMs) ms)")
-            if verbosity >= .verbose {
-                for line in result.transcript { write("          " + line) }
-            }
-        }
     }
 
     /// The deviations of the run, grouped by operation, then the summary line. Under `strict` the summary also
@@ -208,7 +173,7 @@ public struct ConsoleReporter: Sendable {
         }
     }
 
-    enum Color: String {
+    package enum Color: String {
         case red = "31"
         case green = "32"
         case yellow = "33"
@@ -217,7 +182,7 @@ public struct ConsoleReporter: Sendable {
         case magenta = "35"
     }
 
-    func color(_ verdict: Verdict) -> Color {
+    package func color(_ verdict: Verdict) -> Color {
         switch verdict {
         case .pass: .green
         case .fail, .error: .red
@@ -226,7 +191,7 @@ public struct ConsoleReporter: Sendable {
         }
     }
 
-    func paint(_ text: String, _ color: Color) -> String {
+    package func paint(_ text: String, _ color: Color) -> String {
         colour ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
 }
