@@ -1,3 +1,4 @@
+import ConformanceJSON
 import ConformanceModel
 
 /// What the explorer expects of an answer, in the catalog's own YAML: the `success` and `error` presets for an
@@ -90,6 +91,50 @@ enum AnswerExpectation: Hashable, Sendable {
                     + (listsInteraction
                         ? "{golden: GetMeInteractions/fields-after-accept.json, requirement: ME-INTERACTIONS-FIELDS}]"
                         : "{body: {statusCode: 0, interactions: $array}, requirement: ME-INTERACTIONS-FIELDS}]")
+        }
+    }
+}
+
+/// What each probe sends and what its answer is judged by: one description for the explorer that sends it and the
+/// case written from a finding.
+extension ExploreProbe {
+    /// The path (with `${ix.id}`), or `${notificationsURL}` for the Bayeux exchanges.
+    var pathTemplate: String {
+        switch self {
+        case .details: "/interactions/${ix.id}"
+        case .allInteractions: "/interactions"
+        case .ownInteractions: "/me/interactions"
+        case .handshake, .unknownClient: "${notificationsURL}"
+        }
+    }
+
+    /// The Bayeux messages it posts; nil for a GET.
+    var body: JSONValue? {
+        switch self {
+        case .handshake:
+            [
+                [
+                    "channel": "/meta/handshake", "version": "1.0", "supportedConnectionTypes": ["long-polling"],
+                    "id": "1",
+                ]
+            ]
+        case .unknownClient:
+            [["channel": "/meta/connect", "clientId": "NoSuchClient0001", "connectionType": "long-polling", "id": "2"]]
+        case .details, .allInteractions, .ownInteractions: nil
+        }
+    }
+
+    /// The answers allowed, the first the catalog's own and the others its `admin-get=allowed` alternative; `shown`:
+    /// whether the answer must show the interaction (nil: either).
+    func expectations(by agent: String, shown: Bool?) -> [AnswerExpectation] {
+        let admin = agent == ExploreProbe.admin
+        switch self {
+        case .details where admin: return [.forbidden("INTERACTION-PERMISSIONS"), .adminDetails]
+        case .details: return [.details(owed: shown == true)]
+        case .allInteractions: return [.allInteractions(listing: shown)]
+        case .ownInteractions: return [.forbidden("ME-INTERACTIONS-PERMISSIONS"), .adminOwnInteractions]
+        case .handshake: return [.handshake]
+        case .unknownClient: return [.unknownClient]
         }
     }
 }

@@ -114,75 +114,19 @@ public enum ExploreCaseWriter {
 
     /// A probe as the catalog's cases for it write it; `shown`: whether the answer must show the interaction.
     static func probeLines(_ probe: ExploreProbe, by agent: String, shown: Bool?) -> [String] {
-        let admin = agent == ExploreProbe.admin
-        switch probe {
-        case .details where admin:
-            return [
-                "      - request: {as: admin, path: \"/interactions/${ix.id}\"}",
-                "        expect: {forbidden: INTERACTION-PERMISSIONS}",
-                "        observes: admin-get=refused",
-                "        alternatives:",
-                "          - observes: admin-get=allowed",
-                "            expect:",
-                "              - {status: 200, requirement: INTERACTION-GET}",
-                "              - {body: {$anywhere: \"${ix.id}\"}, requirement: INTERACTION-GET}",
-            ]
-        case .details:
-            return ["      - request: {as: \(agent), path: \"/interactions/${ix.id}\"}", "        expect:"]
-                + (shown == true
-                    ? [
-                        "          - {status: 200, requirement: INTERACTION-GET}",
-                        "          - {body: {$anywhere: {id: \"${ix.id}\"}}, requirement: INTERACTION-GET}",
-                    ]
-                    : ["          - {status: \"!5xx\", requirement: ERROR-NOT-5XX}"])
-        case .allInteractions:
-            let mention = #"{$anywhere: {$oneOf: ["${ix.id}", "$regex:.*/interactions/${ix.id}"]}}"#
-            return [
-                "      - request: {as: \(agent), path: /interactions}",
-                "        expect:",
-                "          - {status: 200, requirement: INTERACTIONS-GET-PERMISSIONS}",
-                "          - {refused: false, requirement: INTERACTIONS-GET-PERMISSIONS}",
-            ]
-                + (shown.map {
-                    ["          - {body: \($0 ? mention : "{$not: \(mention)}"), requirement: INTERACTIONS-GET}"]
-                } ?? [])
-        case .ownInteractions:
-            return [
-                "      - request: {as: \(agent), path: /me/interactions}",
-                "        expect: {forbidden: ME-INTERACTIONS-PERMISSIONS}",
-                "        observes: admin-get=refused",
-                "        alternatives:",
-                "          - observes: admin-get=allowed",
-                "            expect:",
-                "              - {status: 200, requirement: ME-INTERACTIONS-URIS}",
-                "              - {body: {statusCode: 0, uris: $array}, requirement: ME-INTERACTIONS-URIS}",
-            ]
-        case .handshake:
-            return [
-                "      - request:",
-                "          as: \(agent)",
-                "          method: POST",
-                "          path: \"${notificationsURL}\"",
-                "          body: [{channel: /meta/handshake, version: \"1.0\", supportedConnectionTypes: [long-polling], "
-                    + "id: \"1\"}]",
-                "        expect:",
-                "          - {status: 200, requirement: BAYEUX-HANDSHAKE}",
-                "          - body: {$contains: [{channel: /meta/handshake, successful: true, clientId: $string}]}",
-                "            requirement: BAYEUX-HANDSHAKE",
-            ]
-        case .unknownClient:
-            return [
-                "      - request:",
-                "          as: \(agent)",
-                "          method: POST",
-                "          path: \"${notificationsURL}\"",
-                "          body: [{channel: /meta/connect, clientId: NoSuchClient0001, connectionType: long-polling, "
-                    + "id: \"2\"}]",
-                "        expect:",
-                "          - body: {$contains: [{channel: /meta/connect, successful: false}]}",
-                "            requirement: BAYEUX-UNKNOWN-CLIENT",
-            ]
+        let method = probe.body == nil ? "" : ", method: POST"
+        let body = probe.body.map { ", body: \($0.compactText)" } ?? ""
+        var lines = ["      - request: {as: \(agent)\(method), path: \"\(probe.pathTemplate)\"\(body)}"]
+        let expectations = probe.expectations(by: agent, shown: shown)
+        lines.append("        expect: \(expectations[0].yaml)")
+        // The admin's reads: refused, or served (the reading admin-get).
+        if expectations.count > 1 {
+            lines += ["        observes: admin-get=refused", "        alternatives:"]
+            lines += expectations.dropFirst().flatMap {
+                ["          - observes: admin-get=allowed", "            expect: \($0.yaml)"]
+            }
         }
+        return lines
     }
 
     static let anyAnswer = "[{status: \"!5xx\", requirement: ERROR-NOT-5XX}]"

@@ -274,6 +274,28 @@ import Testing
         #expect(try ReportSchemaTests.schema().problems(in: ReportSchemaTests.json(run)) == [])
     }
 
+    /// Every probe and the admin's operation are written as the catalog's cases write them, and load.
+    @Test func probesAreWrittenAsCasesTheCatalogLoads() throws {
+        let steps: [ExploreStep] =
+            ExploreProbe.byAgent.map { .probe(agent: "agent1", $0) }
+            + ExploreProbe.byAdmin.map { .probe(agent: ExploreProbe.admin, $0) } + [.admin(.accept)]
+        let account = TargetProfile.Account(id: "a1", username: "agent1", password: "secret-1")
+        let profile = TargetProfile(
+            name: "lab", baseURL: "http://127.0.0.1:1/api/v2", agents: [account], admin: account, queues: ["q"],
+            workbins: ["w"], mediaTypes: ["email"], fixtures: .manual)
+        let yaml = ExploreCaseWriter.yaml(
+            id: "explore-probes", title: "probes", requirement: "INTERACTION-GET", steps: steps,
+            model: ModelProfile(agents: ["agent1"], queues: ["q"], workbins: ["w"], admin: true), profile: profile,
+            comment: "written by a test")
+        let finding = Exploration.Finding(
+            requirement: "INTERACTION-GET", message: "m", sequence: 0, originalSteps: steps.count,
+            steps: steps.map(\.description), caseYAML: yaml)
+        let loaded = try Self.load(finding)
+        #expect(loaded.steps.count == steps.count)
+        #expect(yaml.contains("observes: admin-get=allowed"))
+        #expect(yaml.contains("BAYEUX-UNKNOWN-CLIENT-ADVICE"))
+    }
+
     /// Writes the finding's case beside a copy of the catalog and loads it: the case of the catalog it becomes.
     static func load(_ finding: Exploration.Finding) throws -> ConformanceCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("explore-\(UUID().uuidString)")
