@@ -65,6 +65,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // The reference server is the suite's oracle: it keeps its own JSON types (JSONValue, JSONObject) and shares
+        // no code with the suite (not ConformanceJSON), so a bug in the parser under test cannot hide in both.
         .target(
             name: "ReferenceServer",
             dependencies: [

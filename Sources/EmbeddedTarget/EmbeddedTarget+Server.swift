@@ -8,9 +8,9 @@ extension EmbeddedTarget {
     public static func withServer<T: Sendable>(
         _ options: Options, agents: Int = 3, _ body: @escaping @Sendable (TargetProfile) async throws -> T
     ) async throws -> T {
-        var deviations = Set<ServerSwitch>()
+        var deviations = Set<Switch>()
         for name in options.deviations {
-            guard let deviation = ServerSwitch(rawValue: name) else { throw UnknownSwitch(name: name) }
+            guard let deviation = Switch(rawValue: name) else { throw UnknownSwitch(name: name) }
             deviations.insert(deviation)
         }
         var configuration = ReferenceServerConfiguration.generated(

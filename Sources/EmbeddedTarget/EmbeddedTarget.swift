@@ -108,7 +108,7 @@ public enum EmbeddedTarget {
     }
 
     /// The names of the reference server's deviation switches.
-    public static var switchNames: [String] { ServerSwitch.allCases.map(\.rawValue) }
+    public static var switchNames: [String] { Switch.allCases.map(\.rawValue) }
 
     /// Every deviation switch of the reference server, with the requirements the catalog's
     /// `specs/mutations.yaml` says it breaks.
@@ -119,7 +119,7 @@ public enum EmbeddedTarget {
             first.others = problems
             throw first
         }
-        return ServerSwitch.allCases.compactMap { server in
+        return Switch.allCases.compactMap { server in
             catalog.mutation(server.rawValue).map {
                 MutationTest.Switch(
                     name: server.rawValue, summary: server.summary, expected: $0.breaks, sites: $0.sites,
@@ -131,13 +131,13 @@ public enum EmbeddedTarget {
     /// A switch of the server that `specs/mutations.yaml` does not list, or an entry that names no switch.
     public static func mutationProblems(_ catalog: Catalog) -> [InputFileError] {
         let file = catalog.mutations.first?.file ?? "specs/mutations.yaml"
-        let missing = ServerSwitch.allCases.filter { catalog.mutation($0.rawValue) == nil }.map {
+        let missing = Switch.allCases.filter { catalog.mutation($0.rawValue) == nil }.map {
             InputFileError(
                 file: file,
                 message: "the reference server's switch '\($0.rawValue)' (\($0.summary)) is not listed; add it with "
                     + "the requirements it breaks")
         }
-        let unknown = catalog.mutations.filter { ServerSwitch(rawValue: $0.name) == nil }.map {
+        let unknown = catalog.mutations.filter { Switch(rawValue: $0.name) == nil }.map {
             InputFileError(
                 file: $0.file, line: $0.line,
                 message: "'\($0.name)' is not a switch of the reference server (`conformance serve "

@@ -11,7 +11,7 @@ struct ContactCenter: Sendable {
         self.configuration = configuration
     }
 
-    var deviations: Set<Deviation> { configuration.deviations }
+    var deviations: Set<Switch> { configuration.deviations }
     var readings: Readings { configuration.readings }
 
     /// Forgets every interaction (and so empties the workbins).

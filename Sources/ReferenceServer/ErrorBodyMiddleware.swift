@@ -7,7 +7,7 @@ struct ErrorBodyMiddleware: RouterMiddleware {
 
     let configuration: ReferenceServerConfiguration
 
-    var deviations: Set<Deviation> { configuration.deviations }
+    var deviations: Set<Switch> { configuration.deviations }
     var dialect: Dialect { configuration.dialect }
 
     func handle(

@@ -5,7 +5,7 @@ struct InteractionRoutes: Sendable {
     let core: ServerCore
     let configuration: ReferenceServerConfiguration
 
-    var deviations: Set<Deviation> { configuration.deviations }
+    var deviations: Set<Switch> { configuration.deviations }
     var dialect: Dialect { configuration.dialect }
 
     func register(on group: RouterGroup<ServerRequestContext>) {

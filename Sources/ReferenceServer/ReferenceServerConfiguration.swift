@@ -16,7 +16,7 @@ public struct ReferenceServerConfiguration: Sendable {
     /// The media types that fixtures may create.
     public var mediaTypes: [String]
     /// The documented behaviours this server breaks on purpose.
-    public var deviations: Set<Deviation>
+    public var deviations: Set<Switch>
     /// The alternative followed for each point the document leaves open; all defaults unless told otherwise.
     public var readings: Readings
     /// Serve the conformant-but-different variant: other interaction ids, reversed member order, extra members,
@@ -53,7 +53,7 @@ public struct ReferenceServerConfiguration: Sendable {
         queues: [String] = ["queue-a", "queue-b"],
         workbins: [String] = ["workbin-a", "workbin-b"],
         mediaTypes: [String] = ["email", "chat"],
-        deviations: Set<Deviation> = [],
+        deviations: Set<Switch> = [],
         readings: Readings = Readings(),
         variant: Bool = false,
         longPollTimeout: Duration = .seconds(20),
@@ -82,7 +82,7 @@ public struct ReferenceServerConfiguration: Sendable {
     /// The default accounts, queues, workbins and media types, with random passwords.
     public static func generated(
         port: Int = 0,
-        deviations: Set<Deviation> = [],
+        deviations: Set<Switch> = [],
         readings: Readings = Readings(),
         variant: Bool = false
     ) -> ReferenceServerConfiguration {

@@ -67,8 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         if listDeviations {
             // What each switch breaks is catalog data; without a catalog the list still names the switches.
             let catalog = try? Catalog.load(root: CatalogLocation.resolve(nil))
-            let width = ServerDeviation.allCases.map(\.rawValue.count).max() ?? 0
-            for deviation in ServerDeviation.allCases {
+            let width = Switch.allCases.map(\.rawValue.count).max() ?? 0
+            for deviation in Switch.allCases {
                 let name = deviation.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
                 let breaks = catalog?.mutation(deviation.rawValue)?.breaks.joined(separator: ", ") ?? "?"
                 print("\(name)  breaks \(breaks): \(deviation.summary)")
@@ -87,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
             return
         }
         // validate() has refused unknown switches and readings.
-        let deviations = Set(behaviour.deviate.compactMap(ServerDeviation.init(rawValue:)))
+        let deviations = Set(behaviour.deviate.compactMap(Switch.init(rawValue:)))
         let readings = (try? Readings(parsing: behaviour.reading)) ?? Readings()
         var configuration = ReferenceServerConfiguration.generated(
             port: port, deviations: deviations, readings: readings)

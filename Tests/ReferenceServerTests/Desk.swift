@@ -5,7 +5,7 @@
 struct Desk {
     var center: ContactCenter
 
-    init(_ deviations: Set<Deviation> = [], readings: Readings = Readings(), variant: Bool = false) {
+    init(_ deviations: Set<Switch> = [], readings: Readings = Readings(), variant: Bool = false) {
         center = ContactCenter(configuration: .generated(deviations: deviations, readings: readings, variant: variant))
     }
 

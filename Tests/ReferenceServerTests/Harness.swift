@@ -18,7 +18,7 @@ struct Harness: Sendable {
 
     /// Runs `body` against a fresh server, shut down afterwards.
     static func with<T: Sendable>(
-        _ deviations: Set<Deviation> = [],
+        _ deviations: Set<Switch> = [],
         readings: Readings = Readings(),
         variant: Bool = false,
         longPollTimeout: Duration = .seconds(2),

@@ -10,7 +10,7 @@ import Testing
 
 /// Nothing unjudged passes: an absence that cannot be checked is ERROR, a notification is tied to the step that
 /// causes it, and a refusal is judged by what the document gives (the error body), not by an HTTP status it omits.
-@Suite(.timeLimit(.minutes(2))) struct JudgementTests {
+@Suite(.timeLimit(.minutes(2))) struct CaseExecutionTests {
     static let requirements = """
         requirements:
           - {id: R-NOTIFIED, level: MUST, section: "1", quote: "The agent is notified."}
@@ -40,7 +40,7 @@ import Testing
     /// Runs `catalog` against the reference server; `adjust` changes the profile the runner gets.
     static func run(
         _ catalog: Catalog,
-        deviations: Set<ServerSwitch> = [],
+        deviations: Set<Switch> = [],
         adjust: @escaping @Sendable (inout TargetProfile) -> Void = { _ in }
     ) async throws -> RunResult {
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)

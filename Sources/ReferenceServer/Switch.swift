@@ -1,9 +1,10 @@
-/// Switchable deviations from the document (for mutation testing of the suite).
+/// The reference server's switches: deviations from the document, one at a time, for mutation testing of the
+/// suite (a finding the suite reports is `ConformanceReport.Deviation`; this is what makes one).
 ///
 /// The raw value is the name of the `--deviate` switch. Adding one is a case here, its `summary`, a check at the
 /// one place where the behaviour breaks, and a line in the catalog's `specs/mutations.yaml` naming the
 /// requirements it breaks (the server knows no requirement ids).
-public enum Deviation: String, CaseIterable, Sendable {
+public enum Switch: String, CaseIterable, Sendable {
     // REST answers
     case okUppercase = "ok-uppercase"
     case okUppercaseAfterAccept = "ok-uppercase-after-accept"

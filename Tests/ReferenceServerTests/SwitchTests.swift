@@ -3,18 +3,18 @@ import Testing
 @testable import ReferenceServer
 
 /// Each switch breaks what it says, on a live server.
-@Suite struct DeviationTests {
+@Suite struct SwitchTests {
     @Test func switchesAreNamedAndDescribed() {
-        let names = Deviation.allCases.map(\.rawValue)
+        let names = Switch.allCases.map(\.rawValue)
         #expect(Set(names).count == names.count)
-        #expect(Deviation(rawValue: "ok-uppercase") == .okUppercase)
-        for deviation in Deviation.allCases {
+        #expect(Switch(rawValue: "ok-uppercase") == .okUppercase)
+        for deviation in Switch.allCases {
             #expect(!deviation.summary.isEmpty)
         }
     }
 
     @Test func summariesAreOneLine() {
-        for deviation in Deviation.allCases { #expect(!deviation.summary.contains("\n")) }
+        for deviation in Switch.allCases { #expect(!deviation.summary.contains("\n")) }
     }
 
     @Test func okUppercase() async throws {
