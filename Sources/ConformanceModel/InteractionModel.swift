@@ -165,11 +165,15 @@ public struct InteractionModel: Hashable, Sendable {
                 "GET /me/interactions of \(agent) \(shown ? "lists" : "does not list") the interaction [\(requirement)]"
             return ListingProblem(message: message, requirement: requirement)
         }
-        worlds = Set(
+        // An invitation listed or not tells which reading the target follows, where the model knows the invitation
+        // (past the unsettled point its record of invitations is stale). A world that assumes the other reading
+        // cannot show this, unless the listing is allowed there for another reason.
+        let narrowed = Set(
             worlds.compactMap { world in
-                guard !world.works(agent), world.invitations[agent] != nil else { return world }
+                guard !world.unsettled, !world.works(agent), world.invitations[agent] != nil else { return world }
                 return world.assuming("handled-includes-invited", shown ? "invited-too" : "accepted-only")
             })
+        if !narrowed.isEmpty { worlds = narrowed }
         return nil
     }
 

@@ -51,7 +51,14 @@ extension InteractionWorld {
         -> [ModelTransition]
     {
         if case .unknown = operation { return [refused("OPERATION-NAME")] }
-        guard mayHold.contains(agent) else { return [refused("NOT-OWNER-REFUSED")] }
+        guard mayHold.contains(agent) else {
+            // What a stranger may do in any state: only GetWorkbinContent, which the document does not tie to the
+            // interaction of its {id}, may be done.
+            if case .getWorkbinContent(let workbin) = operation, let workbin, profile.workbins.contains(workbin) {
+                return [ModelTransition(.success, self, "GETWORKBINCONTENT-WORKBIN"), refused("NOT-OWNER-REFUSED")]
+            }
+            return [refused("NOT-OWNER-REFUSED")]
+        }
         var next = self
         if let target = operation.handedTo { next.mayHold.insert(target) }
         // A Reject presents it to another agent, a queue routes it to one: any of them may hold a part from here.

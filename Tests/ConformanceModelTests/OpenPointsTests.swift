@@ -47,8 +47,27 @@ import Testing
         #expect(small.observe(.transfer(target: "agent1"), by: "agent2", outcome: .success) == nil)
         #expect(small.worlds.allSatisfy { $0.unsettled })
         #expect(small.allowed(.accept, by: "agent3") == [.refusal])
+        // Only what a stranger may do in any state: ask for a workbin's content, which is not tied to the {id}.
+        #expect(small.allowed(.getWorkbinContent(workbin: "w"), by: "agent3") == [.success, .refusal])
+        #expect(small.allowed(.getWorkbinContent(workbin: "no-such-workbin"), by: "agent3") == [.refusal])
         #expect(small.listed(for: "agent3") == [false])
         #expect(!small.involved.contains("agent3"))
+    }
+
+    /// Past the unsettled point the record of invitations is stale: a listing there does not pin
+    /// handled-includes-invited, and never leaves the model without a state (found by the false-finding matrix).
+    @Test func aListingPastTheUnsettledPointKeepsEveryState() {
+        var model = InteractionModel(
+            invitedAgent: "agent1", profile: Self.profile,
+            pinned: ["handled-includes-invited": "invited-too", "conference-invitee": "on-accept"])
+        #expect(model.observe(.accept, by: "agent1", outcome: .success) == nil)
+        #expect(model.observe(.startConference(agent: "agent2"), by: "agent1", outcome: .success) == nil)
+        #expect(model.observe(.transfer(target: "agent2"), by: "agent1", outcome: .success) == nil)
+        #expect(model.worlds.allSatisfy { $0.unsettled })
+        #expect(model.observeListing(for: "agent2", listed: false) == nil)
+        #expect(!model.worlds.isEmpty)
+        #expect(model.involved.isSuperset(of: ["agent1", "agent2"]))
+        #expect(model.allowed(.placeInQueue(queue: "q"), by: "agent1") == [.success, .refusal])
     }
 
     @Test func aListingThatDisagreesNamesTheRequirementThatChangedThePart() throws {
