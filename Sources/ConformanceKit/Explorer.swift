@@ -120,8 +120,7 @@ public struct Explorer: Sendable {
             // or a hand-over, while the interaction waits in a queue or a workbin or is with an agent not watched
             // (any of which may route it back), and past the point the model defines.
             if awaited.contains(where: \.notice.forbidden),
-                interaction.worlds.contains(where: \.mayBeRoutedAgain)
-                    || model.agents.contains(where: step.mayInvite)
+                step.mayInvite || interaction.worlds.contains(where: \.mayBeRoutedAgain)
             {
                 awaited.removeAll(where: \.notice.forbidden)
             }

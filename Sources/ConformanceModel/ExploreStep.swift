@@ -30,10 +30,10 @@ public enum ExploreStep: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension ExploreStep {
-    /// Whether the step may send `agent` a message in an invitation's state: a Reject (presented to another agent)
-    /// or a hand-over (to it; or to another, of which the agents on the interaction may be told in that agent's
-    /// words). Within a pair, the invitation may come and be accepted before the step ends.
-    public func mayInvite(_ agent: String) -> Bool {
+    /// Whether the step may send an agent a message in an invitation's state: a Reject (presented to another
+    /// agent) or a hand-over (to it; or to another, of which the agents on the interaction may be told in that
+    /// agent's words). Within a pair, the invitation may come and be accepted before the step ends.
+    public var mayInvite: Bool {
         let operations: [ModelOperation] =
             switch self {
             case .operation(_, let operation): [operation]
