@@ -12,12 +12,8 @@ extension Explorer {
         _ probe: ExploreProbe, by agent: String, at step: Int, on id: String, model: InteractionModel,
         pinned: inout [String: String]
     ) async -> Failure? {
-        let shown: Bool?
-        switch probe {
-        case .details: shown = model.worksInEveryState(agent) ? true : nil
-        case .allInteractions: shown = model.listedAmongAll.count == 1 ? model.listedAmongAll.first : nil
-        case .ownInteractions, .handshake, .unknownClient: shown = nil
-        }
+        let allowed = model.shown(by: probe, to: agent)
+        let shown = allowed.count == 1 ? allowed.first : nil
         let path = probe.pathTemplate.replacingOccurrences(of: "${ix.id}", with: id)
         let bayeux = probe.body != nil
         // A Bayeux exchange keeps its cookies in a jar of its own: a cookie its handshake sets must not replace the
@@ -51,20 +47,24 @@ extension Explorer {
             sender: ExploreProbe.admin, pinned: &pinned)
     }
 
-    /// Where the document allows either of several answers (the admin's reads, admin-get): nil when one of them
-    /// holds, else the failure of the first; the readings the answer showed by it are kept.
+    /// An answer judged by one expectation, or by the first of several the document allows (the admin's reads,
+    /// admin-get) that holds: nil when one holds, else the failure of the first; the readings the answer showed by
+    /// it are kept, and one that contradicts an earlier answer is the failure (READING-CONSISTENT).
     func verdict(
         _ expectations: [AnswerExpectation], answer: HTTPAnswer, request: SentRequest, id: String, at step: Int,
-        sender: String, pinned: inout [String: String]
+        sender: String?, allowed: Set<ModelOutcome> = [], pinned: inout [String: String]
     ) -> Failure? {
-        var first: Failure?
-        for (index, expectation) in expectations.enumerated() {
+        var first: (Judgement, Failure)?
+        for expectation in expectations {
             let judgement = judged(expectation, answer: answer, request: request, id: id, sender: sender)
-            guard let failure = Self.failure(judgement, at: step, allowed: []) else {
+            guard let failure = Self.failure(judgement, at: step, allowed: allowed) else {
                 return Self.record(judgement, in: &pinned, at: step)
             }
-            if index == 0 { first = failure }
+            if first == nil { first = (judgement, failure) }
         }
-        return first
+        guard let (judgement, failure) = first else { return nil }
+        // The answer fails: what it showed of the readings is kept all the same.
+        Self.record(judgement, in: &pinned, at: step)
+        return failure
     }
 }

@@ -77,11 +77,10 @@ extension Explorer {
                 body, by: action.agent, on: stray == .unknownId ? "NoSuchInteraction0001" : id,
                 credentials: credentials)
         else { return nil }
-        let judgement = judged(
-            stray == .unknownId ? .refused(operation: action.operation.name) : .unauthorized, answer: answer,
-            request: request, id: id, sender: stray == .noCredentials ? nil : action.agent)
-        let conflict = Self.record(judgement, in: &pinned, at: step)
-        return Self.failure(judgement, at: step, allowed: [.refusal]) ?? conflict
+        return verdict(
+            [stray == .unknownId ? .refused(operation: action.operation.name) : .unauthorized], answer: answer,
+            request: request, id: id, at: step, sender: stray == .noCredentials ? nil : action.agent,
+            allowed: [.refusal], pinned: &pinned)
     }
 
     /// Sends the operation and judges its answer by the catalog's presets: `success` when done, `error` when

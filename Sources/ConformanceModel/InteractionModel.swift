@@ -154,6 +154,17 @@ public struct InteractionModel: Hashable, Sendable {
         worlds.allSatisfy { !$0.unsettled && $0.works(agent) && !($0.isTransferring && $0.owner == agent) }
     }
 
+    /// Whether the answer to `probe` by `agent` must show the interaction (`[true]`), must not (`[false]`), or
+    /// either: `GET /interactions/{id}` owes its details to an agent that works on it, `GET /interactions` lists it
+    /// per `listedAmongAll`; the other probes say nothing of it.
+    public func shown(by probe: ExploreProbe, to agent: String) -> Set<Bool> {
+        switch probe {
+        case .details: agent != ExploreProbe.admin && worksInEveryState(agent) ? [true] : [true, false]
+        case .allInteractions: listedAmongAll
+        case .ownInteractions, .handshake, .unknownClient: [true, false]
+        }
+    }
+
     /// Takes what `GET /me/interactions` of `agent` showed; nil when the document allows it.
     public mutating func observeListing(for agent: String, listed shown: Bool) -> ListingProblem? {
         guard listed(for: agent).contains(shown) else {

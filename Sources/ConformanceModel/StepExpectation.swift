@@ -22,13 +22,8 @@ public enum StepExpectation: Hashable, Sendable {
                 return .outcomes([.refusal], requirement: nil)
             case .admin:
                 return .outcomes([.refusal], requirement: "OPERATION-PERMISSIONS")
-            case .probe(let agent, .details):
-                // The details are owed to an agent that works on it; to others, what is answered is not judged.
-                return .listed(agent != ExploreProbe.admin && model.worksInEveryState(agent) ? [true] : [true, false])
-            case .probe(_, .allInteractions):
-                return .listed(model.listedAmongAll)
-            case .probe:
-                return .listed([true, false])
+            case .probe(let agent, let probe):
+                return .listed(model.shown(by: probe, to: agent))
             case .pair(let first, let second):
                 var firstThenSecond = model
                 firstThenSecond.takeEveryOutcome(first.operation, by: first.agent)
