@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "conformance", targets: ["conformance"]),
         .library(name: "ConformanceKit", targets: ["ConformanceKit"]),
+        .library(name: "ConformanceRunner", targets: ["ConformanceRunner"]),
+        .library(name: "ConformanceExplore", targets: ["ConformanceExplore"]),
         .library(name: "ConformanceReport", targets: ["ConformanceReport"]),
         .library(name: "ConformanceCatalog", targets: ["ConformanceCatalog"]),
         .library(name: "ReferenceServer", targets: ["ReferenceServer"]),
@@ -50,19 +52,46 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // The runtime both the runner and the explorer stand on: the HTTP client, credentials, breaker, reachability,
+        // deadlines, fixtures, notification sessions, the pure Judge, one marker barrier and one request sender.
         .target(
             name: "ConformanceKit",
             dependencies: [
                 "ConformanceJSON",
                 "ConformanceReport",
                 "ConformanceCatalog",
-                "ConformanceModel",
                 "Bayeux",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // `conformance run`: the catalog's cases against a target, with agent leases, golden recording and the
+        // reading report.
+        .target(
+            name: "ConformanceRunner",
+            dependencies: [
+                "ConformanceKit",
+                "ConformanceJSON",
+                "ConformanceReport",
+                "ConformanceCatalog",
+                "Bayeux",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // `conformance explore`: random operation sequences judged by the model (its only user), shrunk and written
+        // as catalog cases.
+        .target(
+            name: "ConformanceExplore",
+            dependencies: [
+                "ConformanceKit",
+                "ConformanceModel",
+                "ConformanceJSON",
+                "ConformanceReport",
+                "ConformanceCatalog",
+                "Bayeux",
             ]
         ),
         // The reference server is the suite's oracle: it keeps its own JSON types (JSONValue, JSONObject) and shares
@@ -87,6 +116,7 @@ let package = Package(
             name: "EmbeddedTarget",
             dependencies: [
                 "ConformanceKit",
+                "ConformanceRunner",
                 "ConformanceCatalog",
                 "ConformanceReport",
                 "ReferenceServer",
@@ -102,6 +132,8 @@ let package = Package(
             dependencies: [
                 "BundledCatalog",
                 "ConformanceKit",
+                "ConformanceRunner",
+                "ConformanceExplore",
                 "ConformanceCatalog",
                 "ConformanceReport",
                 "ReferenceServer",
@@ -138,7 +170,7 @@ let package = Package(
                 "ConformanceJSON",
                 "ConformanceReport",
                 "ConformanceCatalog",
-                "EmbeddedTarget",
+                "ConformanceRunner",
                 "ReferenceServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -154,10 +186,30 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // What several test targets share: the repository's root and a checker for the published JSON schemas.
+        .target(
+            name: "TestSupport", dependencies: ["ConformanceJSON", "ConformanceReport"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "ConformanceCatalogTests",
+            dependencies: ["ConformanceCatalog", "ConformanceJSON", "ConformanceReport", "TestSupport"]
+        ),
         .testTarget(
             name: "ConformanceKitTests",
+            dependencies: ["ConformanceKit", "ConformanceCatalog", "ConformanceJSON", "ConformanceReport", "Bayeux"]
+        ),
+        .testTarget(
+            name: "ConformanceExploreTests",
             dependencies: [
-                "ConformanceKit", "ConformanceJSON", "ConformanceReport", "ConformanceCatalog", "ReferenceServer", "EmbeddedTarget", "Bayeux",
+                "ConformanceExplore", "ConformanceKit", "ConformanceModel", "ConformanceCatalog", "ConformanceJSON",
+                "ConformanceReport", "EmbeddedTarget", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "ConformanceRunnerTests",
+            dependencies: [
+                "ConformanceRunner", "ConformanceKit", "ConformanceJSON", "ConformanceReport", "ConformanceCatalog",
+                "ReferenceServer", "EmbeddedTarget", "Bayeux", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,7 +1,7 @@
 import ConformanceJSON
 
 /// `access:`, the block of an operation file that stands for the standard access cases of an operation sent
-/// with `POST /me/interactions/{id}`:
+/// with `POST /me/interactions/{id}`: `access: standard`, or with options:
 ///
 /// ```yaml
 /// access:
@@ -18,6 +18,14 @@ import ConformanceJSON
 ///   second when `wrongPassword: case`).
 package enum AccessCases {
     package static func cases(from block: YAMLValue, operation: String) throws(InputFileError) -> [YAMLValue] {
+        if case .scalar(let word, _) = block.kind {
+            guard word == "standard" else {
+                throw block.error(
+                    "access is 'standard' or a mapping of options (body, admin, unknownId, wrongPassword)")
+            }
+            return try cases(
+                from: YAMLValue(kind: .mapping([]), file: block.file, line: block.line), operation: operation)
+        }
         let fields = try block.mapping("access")
         try fields.rejectUnknownFields(["body", "admin", "unknownId", "wrongPassword"])
         let prefix = operation.lowercased()

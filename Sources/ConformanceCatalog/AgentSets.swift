@@ -53,7 +53,7 @@ extension Step {
         switch self {
         case .createInteraction, .request: false
         case .notification(let expectation), .noNotification(let expectation):
-            (expectation.agents + expectation.readings.flatMap { $0.agents ?? [] }).contains(where: AgentSets.isSet)
+            (expectation.agents + expectation.alternatives.flatMap { $0.agents ?? [] }).contains(where: AgentSets.isSet)
         }
     }
 }
@@ -62,10 +62,10 @@ extension NotificationExpectation {
     func resolvingAgentSets(agents count: Int) -> NotificationExpectation {
         var resolved = self
         resolved.agents = AgentSets.resolve(agents, agents: count)
-        resolved.readings = readings.map { reading in
-            var resolvedReading = reading
-            resolvedReading.agents = reading.agents.map { AgentSets.resolve($0, agents: count) }
-            return resolvedReading
+        resolved.alternatives = alternatives.map { alternative in
+            var resolvedAlternative = alternative
+            resolvedAlternative.agents = alternative.agents.map { AgentSets.resolve($0, agents: count) }
+            return resolvedAlternative
         }
         return resolved
     }

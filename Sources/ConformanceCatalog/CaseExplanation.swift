@@ -46,9 +46,10 @@ public enum CaseExplanation {
             var lines = [prefix + "\(who) sends \(template.method) \(template.path)\(body)"]
             for check in request.checks {
                 lines.append("       expect \(describe(check.kind)) [\(check.requirement)]")
-                for reading in check.readings {
-                    let verdict = catalog.verdictFollowing(reading.observes).rawValue
-                    lines.append("         or \(reading.kind.map(describe) ?? "?"): \(verdict) — \(reading.note)")
+                for alternative in check.alternatives {
+                    let verdict = catalog.verdictFollowing(alternative.observes).rawValue
+                    lines.append(
+                        "         or \(alternative.kind.map(describe) ?? "?"): \(verdict) — \(alternative.note)")
                 }
             }
             if request.checks.contains(where: {
@@ -66,12 +67,8 @@ public enum CaseExplanation {
                     ?? alternative.body.map { "send \($0.compactText) instead" } ?? "judge the same answer"
                 let judged = alternative.checks.map { " by " + $0.map { describe($0.kind) }.joined(separator: ", ") }
                 let reading = alternative.observes.map { " (\($0))" } ?? ""
-                lines.append("       or\(reading) \(sent)\(judged ?? "")")
-            }
-            if let fallback = request.fallback {
-                lines.append(
-                    "       if refused, retry with \(fallback.body.compactText); if that works: \(fallback.requirement) deviation"
-                )
+                let deviation = alternative.deviation.map { "; if that holds: \($0.requirement) deviation" } ?? ""
+                lines.append("       or\(reading) \(sent)\(judged ?? "")\(deviation)")
             }
             return lines
         case .notification(let expectation):
@@ -79,8 +76,8 @@ public enum CaseExplanation {
                 prefix + "\(expectation.agents.joined(separator: " or ")) must receive a notification matching "
                     + "\(expectation.match.compactText) [\(expectation.requirement)]"
             ]
-            for reading in expectation.readings {
-                lines.append("       or \(reading.match?.compactText ?? "?"): NOTE — \(reading.note)")
+            for alternative in expectation.alternatives {
+                lines.append("       or \(alternative.match?.compactText ?? "?"): NOTE — \(alternative.note)")
             }
             return lines
         case .noNotification(let expectation):

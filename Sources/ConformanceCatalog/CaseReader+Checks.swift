@@ -1,8 +1,14 @@
 import ConformanceJSON
+import ConformanceReport
 import Foundation
 
-/// Reading the `expect:` of a step: checks, presets, statuses, goldens, captures, fallbacks and notifications.
+/// Reading the `expect:` of a step: checks, presets, statuses, goldens, captures, alternatives and notifications.
 extension CaseReader {
+    /// The fields that name a check's kind: exactly one per check.
+    package static let checkKinds = ["status", "body", "golden", "emptyBody", "excludesSecretsOf", "refused"]
+    /// Every field a check may have.
+    package static let checkFields = checkKinds + ["requirement", "observes", "alternatives"]
+
     package mutating func readChecks(_ node: YAMLValue, operation: String) throws(InputFileError) -> [Check] {
         let entries: [YAMLValue]
         if case .sequence(let list) = node.kind { entries = list } else { entries = [node] }
@@ -11,7 +17,7 @@ extension CaseReader {
             if let (preset, argument) = try presetCall(entry) {
                 checks += try readChecks(PresetArgument.apply(argument, to: preset, at: entry), operation: operation)
             } else {
-                checks.append(try readCheck(entry, operation: operation, readingAllowed: true))
+                checks.append(try readCheck(entry, operation: operation, alternativesAllowed: true))
             }
         }
         return checks
@@ -38,13 +44,15 @@ extension CaseReader {
         }
     }
 
-    package mutating func readCheck(_ node: YAMLValue, operation: String, readingAllowed: Bool) throws(InputFileError)
-        -> Check
+    /// One check; `alternatives:` (other answers the document allows) only where `alternativesAllowed`, since an
+    /// alternative's own `expect:` is a check without any.
+    package mutating func readCheck(_ node: YAMLValue, operation: String, alternativesAllowed: Bool)
+        throws(InputFileError) -> Check
     {
         let fields = try node.mapping("a check")
-        let kindNames = ["status", "body", "golden", "emptyBody", "excludesSecretsOf", "refused"]
+        let kindNames = Self.checkKinds
         try fields.rejectUnknownFields(
-            kindNames + ["requirement", "observes"] + (readingAllowed ? ["readings"] : ["note"])
+            kindNames + ["requirement", "observes"] + (alternativesAllowed ? ["alternatives"] : [])
         )
         let kinds = kindNames.filter { fields[$0] != nil }
         guard kinds.count == 1 else {
@@ -65,34 +73,53 @@ extension CaseReader {
             kind = .refused(try fields.required("refused").boolean("refused"))
         default: kind = .emptyBody
         }
-        var readings: [Reading] = []
-        if let readingNodes = fields["readings"] {
-            for readingNode in try readingNodes.list("readings") {
-                let reading = try readCheck(readingNode, operation: operation, readingAllowed: false)
-                let readingFields = try readingNode.mapping("a reading")
-                readings.append(
-                    Reading(
-                        kind: reading.kind,
-                        match: nil,
-                        agents: nil,
-                        requirement: reading.requirement,
-                        note: try readingFields.required("note").string("note"),
-                        observes: reading.observes
-                    )
-                )
+        var alternatives: [CheckAlternative] = []
+        for entry in try alternativeEntries(fields["alternatives"], of: "a check") {
+            let alternative = try readCheck(entry.expect, operation: operation, alternativesAllowed: false)
+            if alternative.observes != nil {
+                throw entry.expect.error("observes goes on the alternative itself, beside its note")
             }
+            alternatives.append(
+                CheckAlternative(
+                    kind: alternative.kind, match: nil, agents: nil, requirement: alternative.requirement,
+                    note: entry.note, observes: entry.observes))
         }
         return Check(
             kind: kind,
             requirement: try requirementID(fields.required("requirement"), operation: operation),
-            readings: readings,
+            alternatives: alternatives,
             observes: try observation(fields["observes"]),
             line: node.line
         )
     }
 
+    /// The entries of a check's or a notification's `alternatives:`: `{observes?, note, expect}`, the one form of
+    /// a step's alternatives without `send:` or `deviation:` (another request belongs to the step).
+    package func alternativeEntries(_ node: YAMLValue?, of owner: String) throws(InputFileError)
+        -> [(observes: Observation?, note: String, expect: YAMLValue)]
+    {
+        guard let node else { return [] }
+        var entries: [(observes: Observation?, note: String, expect: YAMLValue)] = []
+        for element in try node.list("alternatives") {
+            let fields = try element.mapping("an alternative")
+            if fields["send"] != nil || fields["deviation"] != nil {
+                throw element.error(
+                    "an alternative of \(owner) judges the same answer: send and deviation belong to a step's "
+                        + "alternatives")
+            }
+            try fields.rejectUnknownFields(["observes", "note", "expect"])
+            entries.append(
+                (
+                    try observation(fields["observes"]), try fields.required("note").string("note"),
+                    try fields.required("expect")
+                ))
+        }
+        return entries
+    }
+
     package func requirementID(_ node: YAMLValue, operation: String) throws(InputFileError) -> String {
-        try node.string("requirement").replacingOccurrences(of: "${OPERATION}", with: operation.uppercased())
+        try node.string("requirement").replacingOccurrences(
+            of: PresetArgument.operationMacro, with: operation.uppercased())
     }
 
     package func status(_ node: YAMLValue) throws(InputFileError) -> StatusExpectation {
@@ -159,53 +186,40 @@ extension CaseReader {
         return captures
     }
 
-    package func readFallback(_ node: YAMLValue?, operation: String) throws(InputFileError) -> Fallback? {
-        guard let node else { return nil }
-        let fields = try node.mapping("fallback")
-        try fields.rejectUnknownFields(["body", "requirement", "message"])
-        return Fallback(
-            body: try fields.required("body").json,
-            requirement: try requirementID(fields.required("requirement"), operation: operation),
-            message: try fields.required("message").string("message")
-        )
-    }
-
     package func readNotification(_ node: YAMLValue, operation: String) throws(InputFileError)
         -> NotificationExpectation
     {
         let fields = try node.mapping("a notification")
-        try fields.rejectUnknownFields(["agent", "match", "requirement", "readings", "observes", "since"])
+        try fields.rejectUnknownFields(["agent", "match", "requirement", "alternatives", "observes", "since"])
         let sinceStep = try fields.keyword(
             "since", "step", meaning: "only messages after the last step that can cause one")
         let agents = try agentRoles(fields.required("agent"))
         let match = try fields.required("match").json
         try validatePattern(match, at: fields.required("match"))
-        var readings: [Reading] = []
-        if let readingNodes = fields["readings"] {
-            for readingNode in try readingNodes.list("readings") {
-                let reading = try readingNode.mapping("a reading")
-                try reading.rejectUnknownFields(["agent", "match", "requirement", "note", "observes"])
-                let alternative = try reading.required("match").json
-                try validatePattern(alternative, at: reading.required("match"))
-                readings.append(
-                    Reading(
-                        kind: nil,
-                        match: alternative,
-                        agents: try reading["agent"].map { node throws(InputFileError) in try agentRoles(node) },
-                        requirement: try reading["requirement"].map { node throws(InputFileError) in
-                            try requirementID(node, operation: operation)
-                        },
-                        note: try reading.required("note").string("note"),
-                        observes: try observation(reading["observes"])
-                    )
+        var alternatives: [CheckAlternative] = []
+        for entry in try alternativeEntries(fields["alternatives"], of: "a notification") {
+            let expect = try entry.expect.mapping("the expect of a notification's alternative")
+            try expect.rejectUnknownFields(["agent", "match", "requirement"])
+            let match = try expect.required("match").json
+            try validatePattern(match, at: expect.required("match"))
+            alternatives.append(
+                CheckAlternative(
+                    kind: nil,
+                    match: match,
+                    agents: try expect["agent"].map { node throws(InputFileError) in try agentRoles(node) },
+                    requirement: try expect["requirement"].map { node throws(InputFileError) in
+                        try requirementID(node, operation: operation)
+                    },
+                    note: entry.note,
+                    observes: entry.observes
                 )
-            }
+            )
         }
         return NotificationExpectation(
             agents: agents,
             match: match,
             requirement: try requirementID(fields.required("requirement"), operation: operation),
-            readings: readings,
+            alternatives: alternatives,
             observes: try observation(fields["observes"]),
             sinceStep: sinceStep,
             line: node.line

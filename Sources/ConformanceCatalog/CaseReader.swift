@@ -5,10 +5,12 @@ import Foundation
 /// Turns the YAML of operation files into cases, expanding presets and loading goldens on the way.
 package struct CaseReader {
     package let presets: [String: YAMLValue]
+    /// The named alternatives of `specs/presets.yaml`, which a step's `alternatives:` may name.
+    package var alternativePresets: [String: YAMLValue] = [:]
     package let goldenRoot: String
     /// The readings `observes:` may name.
     package let readings: [ReadingDefinition]
-    /// The named set-ups of `specs/fixtures.yaml` and the `perform:` shorthand.
+    /// The named set-ups of `specs/setups.yaml` and the `perform:` shorthand.
     package var shorthands = CatalogShorthands.none
     /// For `conformance record --mode missing`: a missing golden reads as `$any` instead of failing the load.
     package var allowMissingGoldens = false
@@ -85,7 +87,7 @@ package struct CaseReader {
         // A step with another reading to try keeps the first answer's server error (Judge.firstAnswerFailures).
         let triesAnother = steps.contains { step in
             guard case .request(let request) = step else { return false }
-            return !request.alternatives.isEmpty || request.fallback != nil
+            return !request.alternatives.isEmpty
         }
         var implicit: [String] = []
         if provesUnchanged(steps) { implicit.append(unchangedRequirement) }
@@ -168,18 +170,17 @@ package struct CaseReader {
         }
         if let request = fields["request"] {
             try fields.rejectUnknownFields(
-                ["request", "expect", "capture", "fallback", "retry", "observes", "alternatives", "deadline"])
+                ["request", "expect", "capture", "retry", "observes", "alternatives", "deadline"])
             let notificationDeadline = try fields.keyword(
                 "deadline", "notification", meaning: "wait as long as for a notification")
             let template = try readRequest(request)
-            // ${OPERATION} in presets names the operation the request performs, whatever file it is in.
+            // <OPERATION> in presets names the operation the request performs, whatever file it is in.
             let performed = template.body?["operationName"]?.stringValue ?? operation
             return .request(
                 RequestStep(
                     request: template,
                     checks: try readChecks(fields.required("expect"), operation: performed),
                     captures: try readCaptures(fields["capture"]),
-                    fallback: try readFallback(fields["fallback"], operation: operation),
                     retries: try fields["retry"]?.integer("retry") ?? 0,
                     notificationDeadline: notificationDeadline,
                     observes: try observation(fields["observes"]),
@@ -199,26 +200,46 @@ package struct CaseReader {
         )
     }
 
-    /// `alternatives: [{observes: NAME=ALT, body: {...}}, {observes: NAME=ALT, expect: [...]}]`.
+    /// A step's `alternatives:`, each `{observes?, note?, send?: {body | path}, expect?, deviation?: {requirement,
+    /// message}}` or the name of an alternative of `specs/presets.yaml`.
     package mutating func readAlternatives(_ node: YAMLValue?, operation: String) throws(InputFileError)
         -> [StepAlternative]
     {
         guard let node else { return [] }
         var alternatives: [StepAlternative] = []
         for element in try node.list("alternatives") {
-            let fields = try element.mapping("an alternative")
-            try fields.rejectUnknownFields(["observes", "body", "path", "expect"])
-            guard fields["body"] != nil || fields["path"] != nil || fields["expect"] != nil else {
-                throw element.error(
-                    "an alternative needs a body or path to send instead, an expect to judge by, or both")
+            var entry = element
+            if case .scalar(let name, _) = element.kind {
+                guard let preset = alternativePresets[name] else {
+                    throw element.error(
+                        "unknown alternative '\(name)' (the alternatives of presets.yaml: "
+                            + alternativePresets.keys.sorted().joined(separator: ", ") + ")")
+                }
+                entry = preset
             }
+            let fields = try entry.mapping("an alternative")
+            try fields.rejectUnknownFields(["observes", "note", "send", "expect", "deviation"])
+            let send = try fields["send"]?.mapping("send")
+            try send?.rejectUnknownFields(["body", "path"])
+            guard send?["body"] != nil || send?["path"] != nil || fields["expect"] != nil else {
+                throw entry.error(
+                    "an alternative needs send (a body or path to send instead), an expect to judge by, or both")
+            }
+            let deviation = try fields["deviation"]?.mapping("deviation")
+            try deviation?.rejectUnknownFields(["requirement", "message"])
             alternatives.append(
                 StepAlternative(
                     observes: try observation(fields["observes"]),
-                    body: fields["body"]?.json,
-                    path: try fields["path"]?.string("path"),
+                    note: try fields["note"]?.string("note"),
+                    body: send?["body"]?.json,
+                    path: try send?["path"]?.string("path"),
                     checks: try fields["expect"].map { node throws(InputFileError) in
                         try readChecks(node, operation: operation)
+                    },
+                    deviation: try deviation.map { fields throws(InputFileError) in
+                        AlternativeDeviation(
+                            requirement: try requirementID(fields.required("requirement"), operation: operation),
+                            message: try fields.required("message").string("message"))
                     },
                     line: element.line
                 )

@@ -13,9 +13,10 @@ extension Catalog {
             try loadRequirements((specs as NSString).appendingPathComponent("requirements.yaml"))
         }
         let presetsPath = (specs as NSString).appendingPathComponent("presets.yaml")
-        let (presets, volatileMembers) =
+        let (presets, alternativePresets, volatileMembers) =
             FileManager.default.fileExists(atPath: presetsPath)
-            ? problems.attempt { () throws(InputFileError) in try loadPresets(presetsPath) } ?? ([:], []) : ([:], [])
+            ? problems.attempt { () throws(InputFileError) in try loadPresets(presetsPath) } ?? ([:], [:], [])
+            : ([:], [:], [])
         let readingsPath = (specs as NSString).appendingPathComponent("readings.yaml")
         var readings: [ReadingDefinition] = []
         if let requirements, FileManager.default.fileExists(atPath: readingsPath) {
@@ -36,12 +37,13 @@ extension Catalog {
                     message: "cannot list the operation files: \(error.localizedDescription)"))
             files = []
         }
-        let fixturesPath = (specs as NSString).appendingPathComponent("fixtures.yaml")
+        let setupsPath = (specs as NSString).appendingPathComponent("setups.yaml")
         var reader = CaseReader(presets: presets, goldenRoot: goldenRoot, readings: readings)
+        reader.alternativePresets = alternativePresets
         reader.allowMissingGoldens = allowMissingGoldens
-        if FileManager.default.fileExists(atPath: fixturesPath) {
+        if FileManager.default.fileExists(atPath: setupsPath) {
             reader.shorthands =
-                problems.attempt { () throws(InputFileError) in try CatalogShorthands.load(fixturesPath) } ?? .none
+                problems.attempt { () throws(InputFileError) in try CatalogShorthands.load(setupsPath) } ?? .none
         }
         let mutationsPath = (specs as NSString).appendingPathComponent("mutations.yaml")
         let mutations =
@@ -124,17 +126,28 @@ extension Catalog {
         return requirements
     }
 
-    /// Reads `specs/presets.yaml`: the presets by name, and its `volatile:` members (members that change on every
-    /// read, such as a server clock, left out when the runner proves that a refused request changed nothing).
+    /// Reads `specs/presets.yaml`: the expectation presets by name, the named step alternatives, and its
+    /// `volatile:` members (members that change on every read, such as a server clock, left out when the runner
+    /// proves that a refused request changed nothing).
     package static func loadPresets(_ path: String) throws(InputFileError)
-        -> (presets: [String: YAMLValue], volatile: [String])
+        -> (presets: [String: YAMLValue], alternatives: [String: YAMLValue], volatile: [String])
     {
         let root = try YAMLValue.parse(readText(path), file: path).mapping("presets.yaml")
-        try root.rejectUnknownFields(["presets", "volatile"])
+        try root.rejectUnknownFields(["presets", "alternatives", "volatile"])
         let presets = try root.required("presets").mapping("presets")
         var result: [String: YAMLValue] = [:]
-        for key in presets.keys { result[key] = presets[key] }
-        return (result, try root["volatile"]?.strings("the volatile members") ?? [])
+        for key in presets.keys {
+            // A preset named like a check's field would make `{NAME: VALUE}` mean two things.
+            guard !CaseReader.checkFields.contains(key) else {
+                throw try presets.required(key).error("a preset may not be named like a check's field '\(key)'")
+            }
+            result[key] = presets[key]
+        }
+        var alternatives: [String: YAMLValue] = [:]
+        if let named = try root["alternatives"]?.mapping("alternatives") {
+            for key in named.keys { alternatives[key] = named[key] }
+        }
+        return (result, alternatives, try root["volatile"]?.strings("the volatile members") ?? [])
     }
 
     /// Every case id is unique and every cited requirement exists: one problem per broken reference.

@@ -1,7 +1,7 @@
 /// The catalog's shorthands for steps, expanded on the YAML of a case before it is read, so that the reader and
 /// everything after it see plain steps:
 ///
-/// - a named set-up of `specs/fixtures.yaml`, as the whole of `given:` (`given: accepted`) or as an element of a
+/// - a named set-up of `specs/setups.yaml`, as the whole of `given:` (`given: accepted`) or as an element of a
 ///   step list (`- invited`, `- accepted: {agent: agent2, as: ix2}`); its `<parameter>`s are replaced by the
 ///   arguments or the file's defaults;
 /// - `perform: {as: ROLE, ...}`, a `POST /me/interactions/{id}` of an operation (see `PerformStep`).
@@ -9,13 +9,13 @@
 /// Expanded steps carry the file and line of the shorthand that produced them, so problems point at the case.
 package struct CatalogShorthands: Sendable {
     /// Named step lists, by name.
-    package var fixtures: [String: YAMLValue]
-    /// The parameters a fixture may take and their defaults, in the file's order.
+    package var setups: [String: YAMLValue]
+    /// The parameters a set-up may take and their defaults, in the file's order.
     package var defaults: [(key: String, value: YAMLValue)]
 
-    package static let none = CatalogShorthands(fixtures: [:], defaults: [])
+    package static let none = CatalogShorthands(setups: [:], defaults: [])
 
-    /// How deep fixtures may name other fixtures; deeper means a fixture names itself.
+    /// How deep set-ups may name other set-ups; deeper means a set-up names itself.
     private static let maximumDepth = 8
 
     /// The case with its `given:` and `steps:` expanded.
@@ -32,7 +32,7 @@ package struct CatalogShorthands: Sendable {
         return YAMLValue(kind: .mapping(expanded), file: node.file, line: node.line)
     }
 
-    /// A `given:` or `steps:` value (a list, or one fixture: `accepted`, `{accepted: {as: ix2}}`) as a plain list
+    /// A `given:` or `steps:` value (a list, or one set-up: `accepted`, `{accepted: {as: ix2}}`) as a plain list
     /// of steps.
     package func expandSteps(_ node: YAMLValue, operation: String) throws(InputFileError) -> YAMLValue {
         let elements: [YAMLValue]
@@ -44,7 +44,7 @@ package struct CatalogShorthands: Sendable {
         return YAMLValue(kind: .sequence(steps), file: node.file, line: node.line)
     }
 
-    /// One step element: a fixture becomes its steps (a fixture named inside another gets that one's values,
+    /// One step element: a set-up becomes its steps (a set-up named inside another gets that one's values,
     /// `inherited`, unless it is given its own), a `perform:` its request, anything else stays.
     private func expand(
         _ element: YAMLValue,
@@ -56,36 +56,36 @@ package struct CatalogShorthands: Sendable {
             return [try PerformStep.expand(element, operation: operation)]
         }
         guard depth < Self.maximumDepth else {
-            throw element.error("fixture '\(name)' names itself, directly or through other fixtures")
+            throw element.error("set-up '\(name)' names itself, directly or through other set-ups")
         }
-        guard let body = fixtures[name] else { throw element.error("unknown fixture '\(name)'") }
+        guard let body = setups[name] else { throw element.error("unknown set-up '\(name)'") }
         let values = try parameterValues(arguments, for: name, over: inherited)
         var steps: [YAMLValue] = []
-        for step in try body.list("fixture \(name)") {
+        for step in try body.list("set-up \(name)") {
             let substituted = try Self.substitute(values, in: step).restamped(file: element.file, line: element.line)
             steps += try expand(substituted, operation: operation, inherited: values, depth: depth + 1)
         }
         return steps
     }
 
-    /// The fixture a step element names, with its arguments: `name` or `{name: {parameter: value}}`.
+    /// The set-up a step element names, with its arguments: `name` or `{name: {parameter: value}}`.
     private func fixtureReference(_ element: YAMLValue) throws(InputFileError) -> (String, YAMLValue?)? {
         switch element.kind {
         case .scalar(let name, _):
-            guard fixtures[name] != nil else {
+            guard setups[name] != nil else {
                 throw element.error(
-                    "unknown fixture '\(name)' (fixtures: \(fixtures.keys.sorted().joined(separator: ", ")))")
+                    "unknown set-up '\(name)' (set-ups: \(setups.keys.sorted().joined(separator: ", ")))")
             }
             return (name, nil)
         case .mapping(let pairs):
-            guard pairs.count == 1, fixtures[pairs[0].key] != nil else { return nil }
+            guard pairs.count == 1, setups[pairs[0].key] != nil else { return nil }
             return (pairs[0].key, pairs[0].value)
         case .sequence:
             return nil
         }
     }
 
-    /// The inherited values (or the defaults), overridden by the arguments; an argument the fixtures do not take
+    /// The inherited values (or the defaults), overridden by the arguments; an argument the set-ups do not take
     /// is an error.
     private func parameterValues(
         _ arguments: YAMLValue?,
@@ -100,7 +100,7 @@ package struct CatalogShorthands: Sendable {
         for (key, value) in try arguments.mapping("the arguments of \(name)").pairs {
             guard known.contains(key) else {
                 throw value.error(
-                    "fixture '\(name)' takes no parameter '\(key)' (parameters: \(known.joined(separator: ", ")))")
+                    "set-up '\(name)' takes no parameter '\(key)' (parameters: \(known.joined(separator: ", ")))")
             }
             values[key] = value
         }
@@ -137,17 +137,17 @@ package struct CatalogShorthands: Sendable {
 }
 
 extension CatalogShorthands {
-    /// Reads `specs/fixtures.yaml`: `parameters` (the defaults) and `fixtures` (named step lists).
+    /// Reads `specs/setups.yaml`: `parameters` (the defaults) and `setups` (named step lists).
     package static func load(_ path: String) throws(InputFileError) -> CatalogShorthands {
-        let root = try YAMLValue.parse(Catalog.readText(path), file: path).mapping("fixtures.yaml")
-        try root.rejectUnknownFields(["parameters", "fixtures"])
+        let root = try YAMLValue.parse(Catalog.readText(path), file: path).mapping("setups.yaml")
+        try root.rejectUnknownFields(["parameters", "setups"])
         let defaults = try root["parameters"]?.mapping("parameters").pairs ?? []
-        var fixtures: [String: YAMLValue] = [:]
-        for (name, steps) in try root.required("fixtures").mapping("fixtures").pairs {
-            _ = try steps.list("fixture \(name)")
-            fixtures[name] = steps
+        var setups: [String: YAMLValue] = [:]
+        for (name, steps) in try root.required("setups").mapping("setups").pairs {
+            _ = try steps.list("set-up \(name)")
+            setups[name] = steps
         }
-        return CatalogShorthands(fixtures: fixtures, defaults: defaults)
+        return CatalogShorthands(setups: setups, defaults: defaults)
     }
 }
 

@@ -43,7 +43,7 @@ public struct ConformanceCase: Sendable, Identifiable {
         for step in given + steps {
             switch step {
             case .createInteraction: count += 1
-            case .request(let request): count += 1 + (request.alternatives.isEmpty && request.fallback == nil ? 0 : 1)
+            case .request(let request): count += 1 + (request.alternatives.isEmpty ? 0 : 1)
             case .notification: break
             case .noNotification(let expectation): barriers.formUnion(expectation.agents)
             }

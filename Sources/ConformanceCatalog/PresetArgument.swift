@@ -1,7 +1,11 @@
-/// The argument of a preset that takes one: `expect: {refused: NOT-OWNER-REFUSED}` calls the preset `refused`
-/// with `${ARG}` in its checks replaced by `NOT-OWNER-REFUSED`.
+/// The argument of a preset that takes one: `expect: {refusedBy: NOT-OWNER-REFUSED}` calls the preset `refusedBy`
+/// with `<ARG>` in its checks replaced by `NOT-OWNER-REFUSED`.
+///
+/// Load-time macros are written `<NAME>`, apart from the run-time variables `${name}` that a case binds.
 package enum PresetArgument {
-    package static let placeholder = "${ARG}"
+    package static let placeholder = "<ARG>"
+    /// In a requirement id: the operation the step performs, in upper case (`Accept` → `ACCEPT`).
+    package static let operationMacro = "<OPERATION>"
 
     /// The preset's checks with the argument in place; a preset called with an argument it does not use, or
     /// without one it needs, is an error at the call.

@@ -27,10 +27,10 @@ public enum Step: Sendable {
         case .createInteraction: []
         case .request(let step):
             (step.checks + step.alternatives.flatMap { $0.checks ?? [] })
-                .flatMap { [$0.requirement] + $0.readings.compactMap(\.requirement) }
-                + (step.fallback.map { [$0.requirement] } ?? [])
+                .flatMap { [$0.requirement] + $0.alternatives.compactMap(\.requirement) }
+                + step.alternatives.compactMap(\.deviation?.requirement)
         case .notification(let expectation), .noNotification(let expectation):
-            [expectation.requirement] + expectation.readings.compactMap(\.requirement)
+            [expectation.requirement] + expectation.alternatives.compactMap(\.requirement)
         }
     }
 
@@ -90,8 +90,6 @@ public struct RequestStep: Sendable {
     public var checks: [Check]
     /// Variables to bind from the answer body: name to pointer.
     public var captures: [(name: String, pointer: JSONPointer)]
-    /// A second request to try when the first one's checks fail (e.g. `LeaveConference` for `EndConference`).
-    public var fallback: Fallback?
     /// How many more times to send the same request while its checks fail (for a raw Bayeux `/meta/connect`,
     /// whose one reply may carry other messages first); deviations come from the last attempt.
     public var retries: Int = 0
@@ -100,8 +98,8 @@ public struct RequestStep: Sendable {
     public var notificationDeadline = false
     /// The reading alternative the target follows when `checks` hold.
     public var observes: Observation?
-    /// Other readings of the step, tried in order when `checks` do not hold: the first that holds is what the
-    /// target follows, and the step passes.
+    /// Other answers the catalog allows, tried in order when `checks` do not hold: the first that holds is what
+    /// the target follows; the step passes, unless that alternative reports a deviation.
     public var alternatives: [StepAlternative] = []
     public var line: Int?
 }
@@ -131,30 +129,55 @@ extension RequestStep {
 }
 
 extension Check {
-    /// The check's kind and the kinds of its readings.
-    public var allKinds: [CheckKind] { [kind] + readings.compactMap(\.kind) }
+    /// The check's kind and the kinds of its alternatives.
+    public var allKinds: [CheckKind] { [kind] + alternatives.compactMap(\.kind) }
 }
 
-/// Another reading of a request step: a different body to send, or different expectations of the same answer.
+/// Another answer a request step allows (`alternatives:`): the same answer judged by other checks, or another
+/// request sent (`send:`) and judged. One that reports a deviation (`deviation:`) is how a target that gets the
+/// operation right only another way is failed with a message that says so (EndConference under the sample's name).
 public struct StepAlternative: Sendable {
     /// The reading alternative it shows; nil for an outcome the document allows that tells no reading apart.
     public var observes: Observation?
-    /// Sent instead of the step's body (a new request); nil: the step's answer is judged again.
+    /// The NOTE when it is what the target does; nil: the title of the reading it `observes`.
+    public var note: String?
+    /// Members sent instead of the step body's own (a new request); nil: the step's answer is judged again.
     public var body: JSONValue?
     /// Sent to instead of the step's path (a new request, with the step's body unless `body` is given).
     public var path: String?
     /// Judged instead of the step's checks; nil: the step's checks.
     public var checks: [Check]?
+    /// Reported when this is what holds: the target does what the step asks only this other way.
+    public var deviation: AlternativeDeviation?
     public var line: Int?
+
+    public init(
+        observes: Observation? = nil, note: String? = nil, body: JSONValue? = nil, path: String? = nil,
+        checks: [Check]? = nil, deviation: AlternativeDeviation? = nil, line: Int? = nil
+    ) {
+        self.observes = observes
+        self.note = note
+        self.body = body
+        self.path = path
+        self.checks = checks
+        self.deviation = deviation
+        self.line = line
+    }
+
+    /// Whether it sends another request rather than judging the step's answer again.
+    public var sends: Bool { body != nil || path != nil }
 }
 
-/// What to send when a request under test is refused, and how to report it if that works.
-public struct Fallback: Sendable {
-    public var body: JSONValue
-    /// The requirement the deviation is reported against when the fallback is what works.
+/// The deviation an alternative reports when it is what holds.
+public struct AlternativeDeviation: Sendable {
     public var requirement: String
     /// The deviation's message, in words.
     public var message: String
+
+    public init(requirement: String, message: String) {
+        self.requirement = requirement
+        self.message = message
+    }
 }
 
 /// One expectation on an HTTP answer, tied to the requirement it checks.
@@ -162,7 +185,7 @@ public struct Check: Sendable {
     public var kind: CheckKind
     public var requirement: String
     /// Other answers the document also allows (errata): they pass with a NOTE.
-    public var readings: [Reading]
+    public var alternatives: [CheckAlternative]
     /// The reading alternative the target follows when the check holds.
     public var observes: Observation?
     public var line: Int?
@@ -208,12 +231,13 @@ public enum StatusExpectation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// An alternative the document allows; when it is what the target does, the case gets a NOTE.
-public struct Reading: Sendable {
+/// Another answer a check or a notification expectation allows (its `alternatives:`); when it is what the target
+/// does, the case gets a NOTE.
+public struct CheckAlternative: Sendable {
     public var kind: CheckKind?
-    /// For notification readings: the alternative match.
+    /// For a notification's alternative: the other match.
     public var match: JSONValue?
-    /// For notification readings: who may receive it instead (default: the expectation's agents).
+    /// For a notification's alternative: who may receive it instead (default: the expectation's agents).
     public var agents: [String]?
     /// The requirement whose erratum allows it (quoted in the report).
     public var requirement: String?
@@ -229,7 +253,7 @@ public struct NotificationExpectation: Sendable {
     /// The expected `data`, with matchers and `${...}` templates.
     public var match: JSONValue
     public var requirement: String
-    public var readings: [Reading]
+    public var alternatives: [CheckAlternative]
     /// The reading alternative the target follows when the expected notification arrives.
     public var observes: Observation?
     /// For `noNotification`: only messages after the last step that can cause notifications count (an order

@@ -41,7 +41,7 @@ public struct CircuitBreaker: Sendable {
     public var trip: Trip? { state.current.trip }
 
     /// The service answered an exchange of `caseId` (nil outside a case).
-    func recordAnswer(from service: Service, caseId: String?) {
+    package func recordAnswer(from service: Service, caseId: String?) {
         state.withLock { state in
             guard state.trip == nil else { return }
             state.streaks[service] = 0
@@ -51,7 +51,7 @@ public struct CircuitBreaker: Sendable {
 
     /// An exchange with the service got no answer; returns the trip if this failure tripped the breaker.
     @discardableResult
-    func recordFailure(of service: Service, reason: String) -> Trip? {
+    package func recordFailure(of service: Service, reason: String) -> Trip? {
         state.withLock { state in
             guard state.trip == nil else { return state.trip }
             let streak = state.streaks[service, default: 0] + 1
@@ -65,7 +65,7 @@ public struct CircuitBreaker: Sendable {
     /// Trips at once when the last exchange with `service` got no answer, whatever the limit: for an exchange the
     /// run cannot go on without, such as the reset before the first case. Returns the trip, if any.
     @discardableResult
-    func tripIfLastUnanswered(_ service: Service) -> Trip? {
+    package func tripIfLastUnanswered(_ service: Service) -> Trip? {
         state.withLock { state in
             guard state.trip == nil else { return state.trip }
             guard state.streaks[service, default: 0] > 0, let reason = state.reasons[service] else { return nil }

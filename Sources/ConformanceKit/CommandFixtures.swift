@@ -2,16 +2,17 @@ import ConformanceJSON
 
 /// Fixtures as shell commands of the profile: `create` prints the new interaction's id, `reset` (optional)
 /// resets the target. Each runs off the cooperative pool, within the request timeout.
-struct CommandFixtures: Fixtures {
-    let create: String
-    let resetCommand: String?
-    let timeLimit: Duration
+package struct CommandFixtures: Fixtures {
+    package let create: String
+    package let resetCommand: String?
+    package let timeLimit: Duration
 
-    func reset() async throws(FixtureFailure) {
+    package func reset() async throws(FixtureFailure) {
         if let resetCommand { _ = try await run(resetCommand) }
     }
 
-    func createInteraction(mediaType: String, agentId: String, properties: JSONValue) async throws(FixtureFailure)
+    package func createInteraction(mediaType: String, agentId: String, properties: JSONValue)
+        async throws(FixtureFailure)
         -> String
     {
         let command = create.replacingOccurrences(of: "{mediaType}", with: mediaType)

@@ -33,7 +33,7 @@ public enum CurlCommand {
     }
 
     /// Single-quotes for a POSIX shell.
-    static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

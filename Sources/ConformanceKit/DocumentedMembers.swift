@@ -2,20 +2,20 @@ import ConformanceJSON
 
 /// The member names the document (or the Bayeux protocol it relies on) names, so that the INFO line about members
 /// "the document does not name" lists only members it really does not name.
-enum DocumentedMembers {
+package enum DocumentedMembers {
     /// Members of the document's samples and tables.
-    static let document: Set<String> = [
+    package static let document: Set<String> = [
         "status", "errorDescription", "statusCode", "interactions", "uris", "messageTypeName", "id", "state",
         "operationName", "queue", "properties", "workbin", "targetId", "agentId",
     ]
     /// Members of Bayeux 1.0 messages (section 3 of that protocol).
-    static let bayeux: Set<String> = [
+    package static let bayeux: Set<String> = [
         "channel", "version", "minimumVersion", "supportedConnectionTypes", "clientId", "advice", "connectionType",
         "successful", "subscription", "data", "error", "ext", "timestamp", "authSuccessful",
     ]
 
     /// The pointers whose last member name neither the document nor Bayeux names.
-    static func undocumented(_ pointers: [JSONPointer]) -> [JSONPointer] {
+    package static func undocumented(_ pointers: [JSONPointer]) -> [JSONPointer] {
         pointers.filter { pointer in
             guard let name = pointer.tokens.last else { return true }
             return !document.contains(name) && !bayeux.contains(name)

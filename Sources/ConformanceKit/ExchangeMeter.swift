@@ -7,7 +7,7 @@ public struct ExchangeMeter: Sendable {
     /// Exchanges sent so far.
     public var count: Int { exchanges.current }
 
-    func record() {
+    package func record() {
         exchanges.withLock { $0 += 1 }
     }
 }

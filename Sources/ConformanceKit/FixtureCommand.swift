@@ -2,17 +2,17 @@ import Foundation
 
 /// A fixture command of the profile (`fixtures: {kind: command, ...}`), run through `/bin/sh -c` without
 /// blocking the caller's thread, and stopped when it outlives its time limit.
-struct FixtureCommand: Sendable {
-    var command: String
-    var timeLimit: Duration
+package struct FixtureCommand: Sendable {
+    package var command: String
+    package var timeLimit: Duration
 
     /// Why the command gave no usable output.
-    struct Failure: Error, Sendable, CustomStringConvertible {
-        var description: String
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// Runs the command; its standard output. Fails when it cannot start, exits non-zero, or outlives the limit.
-    func run() async throws(Failure) -> String {
+    package func run() async throws(Failure) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]

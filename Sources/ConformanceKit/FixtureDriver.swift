@@ -6,7 +6,7 @@ import ConformanceJSON
 public struct FixtureDriver: Sendable {
     public typealias Failure = FixtureFailure
 
-    let fixtures: any Fixtures
+    package let fixtures: any Fixtures
 
     public init(fixtures: TargetProfile.Fixtures, client: TargetClient) {
         var client = client

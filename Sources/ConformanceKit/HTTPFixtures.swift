@@ -1,11 +1,11 @@
 import ConformanceJSON
 
 /// The fixture control contract over HTTP: `POST {url}/reset` and `POST {url}/interactions`.
-struct HTTPFixtures: Fixtures {
-    let url: String
-    let client: TargetClient
+package struct HTTPFixtures: Fixtures {
+    package let url: String
+    package let client: TargetClient
 
-    func reset() async throws(FixtureFailure) {
+    package func reset() async throws(FixtureFailure) {
         let answer: HTTPAnswer
         do {
             answer = try await client.send(method: "POST", url: url + "/reset", headers: [], body: nil)
@@ -19,7 +19,8 @@ struct HTTPFixtures: Fixtures {
         }
     }
 
-    func createInteraction(mediaType: String, agentId: String, properties: JSONValue) async throws(FixtureFailure)
+    package func createInteraction(mediaType: String, agentId: String, properties: JSONValue)
+        async throws(FixtureFailure)
         -> String
     {
         let body: JSONValue = ["mediaType": .string(mediaType), "agentId": .string(agentId), "properties": properties]

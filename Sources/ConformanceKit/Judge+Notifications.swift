@@ -6,7 +6,7 @@ import ConformanceReport
 extension Judge {
     /// The deviation of an expected notification that did not come: what the agents received instead (the last
     /// five messages since the case began) and what their sessions reported.
-    func missing(
+    package func missing(
         _ expectation: NotificationExpectation, expected: JSONPattern,
         received: [(role: String, notification: ReceivedNotification)], sessionProblems: [String], budget: Duration,
         curl: String?
@@ -28,7 +28,7 @@ extension Judge {
     }
 
     /// The deviation of a notification an agent received but must not have.
-    func forbidden(
+    package func forbidden(
         _ expectation: NotificationExpectation, pattern: JSONPattern, role: String, notification: ReceivedNotification,
         curl: String?
     ) -> Deviation {
@@ -42,7 +42,7 @@ extension Judge {
 
     /// The messages among `received` that break an absence: they match its pattern, came after its start, and
     /// are not one of the barrier's markers.
-    static func breaking(
+    package static func breaking(
         _ pattern: JSONPattern, since: [String: Int]?, markers: [String],
         in received: [(role: String, notification: ReceivedNotification)]
     ) -> [(role: String, notification: ReceivedNotification)] {

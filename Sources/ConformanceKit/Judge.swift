@@ -4,31 +4,38 @@ import ConformanceReport
 
 /// Judges answers and notifications against a case's expectations: pure logic, no I/O, so it is tested without
 /// sockets. Every deviation it makes names its requirement, level and erratum from the catalog.
-struct Judge: Sendable {
-    let catalog: Catalog
-    let profile: TargetProfile
+package struct Judge: Sendable {
+    package let catalog: Catalog
+    package let profile: TargetProfile
+
+    package init(catalog: Catalog, profile: TargetProfile) {
+        self.catalog = catalog
+        self.profile = profile
+    }
 
     /// The matchers of a templated expectation.
-    func pattern(_ template: JSONValue, _ variables: [String: JSONValue]) throws -> JSONPattern {
+    package func pattern(_ template: JSONValue, _ variables: [String: JSONValue]) throws -> JSONPattern {
         try JSONPattern(reading: Template.substitute(template, variables))
     }
 
-    func level(_ requirement: String) -> RequirementLevel {
+    package func level(_ requirement: String) -> RequirementLevel {
         catalog.requirement(requirement)?.level ?? .must
     }
 
-    func erratum(_ requirement: String) -> String? {
+    package func erratum(_ requirement: String) -> String? {
         catalog.requirement(requirement)?.erratum
     }
 
-    /// A note for a reading of an erratum, quoting the document.
-    func readingNote(_ reading: Reading) -> String {
-        guard let id = reading.requirement, let requirement = catalog.requirement(id) else { return reading.note }
-        return "\(reading.note) [\(id), \(requirement.section): \"\(requirement.quote)\"]"
+    /// A note for another answer a check allows (an erratum's reading), quoting the document.
+    package func alternativeNote(_ alternative: CheckAlternative) -> String {
+        guard let id = alternative.requirement, let requirement = catalog.requirement(id) else {
+            return alternative.note
+        }
+        return "\(alternative.note) [\(id), \(requirement.section): \"\(requirement.quote)\"]"
     }
 
     /// A note for a step alternative the target follows: the reading's title and the alternative's description.
-    func alternativeNote(_ observation: Observation) -> String {
+    package func alternativeNote(_ observation: Observation) -> String {
         guard let reading = catalog.reading(observation.reading),
             let alternative = reading.alternative(observation.alternative)
         else { return "The target follows the reading \(observation)." }
@@ -38,7 +45,7 @@ struct Judge: Sendable {
     }
 
     /// A deviation of `requirement`, with the level and erratum the catalog gives it.
-    func deviation(
+    package func deviation(
         _ requirement: String, pointer: String = "", expected: String, actual: String, message: String, curl: String?
     ) -> Deviation {
         Deviation(
@@ -46,9 +53,10 @@ struct Judge: Sendable {
             message: message, erratum: erratum(requirement), curl: curl)
     }
 
-    /// The checks of a step against one answer. A check that fails may still hold under one of its readings (the
-    /// document allows it): then the answer gets a note naming the reading instead of a deviation.
-    func judge(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, variables: [String: JSONValue]) throws
+    /// The checks of a step against one answer. A check that fails may still hold as one of its alternatives (the
+    /// document allows it): then the answer gets a note naming it instead of a deviation.
+    package func judge(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, variables: [String: JSONValue])
+        throws
         -> Judgement
     {
         var judgement = Judgement()
@@ -65,18 +73,18 @@ struct Judge: Sendable {
                 continue
             }
             var accepted = false
-            for reading in check.readings {
-                guard let kind = reading.kind else { continue }
+            for other in check.alternatives {
+                guard let kind = other.kind else { continue }
                 let alternative = try judge(
                     kind, answer: answer, request: request, requirement: check.requirement, variables: variables)
                 guard alternative.deviations.isEmpty else { continue }
                 if case .refused(true) = kind { heldAsRefusal = true }
-                if let observed = reading.observes {
+                if let observed = other.observes {
                     judgement.observations.append(observed)
                     // An alternative that breaks a SHOULD is recognised and reported, but still a WARN.
                     if catalog.verdictFollowing(observed) == .warn { break }
                 }
-                judgement.notes.append(readingNote(reading))
+                judgement.notes.append(alternativeNote(other))
                 judgement.captures.merge(alternative.captures) { _, new in new }
                 judgement.info += alternative.info
                 accepted = true
@@ -100,14 +108,14 @@ struct Judge: Sendable {
     }
 
     /// The SHOULD that a refusal be a 4xx (the `refusal` preset judges it; a bare `refused: true` relies on this).
-    static let refusalStatusRequirement = CaseReader.refusalStatusRequirement
-    static let refusalAnswered200 = Observation(reading: "refusal-status", alternative: "200")
+    package static let refusalStatusRequirement = CaseReader.refusalStatusRequirement
+    package static let refusalAnswered200 = Observation(reading: "refusal-status", alternative: "200")
     /// The MUST that a request is never answered with a server error.
-    static let serverErrorRequirement = CaseReader.serverErrorRequirement
+    package static let serverErrorRequirement = CaseReader.serverErrorRequirement
 
     /// A refusal answered with a 2xx and the error body: a WARN wherever the catalog asks for a refusal, not only
     /// under the `refusal` preset.
-    func refusalStatusWarning(answer: HTTPAnswer, request: SentRequest) -> Deviation? {
+    package func refusalStatusWarning(answer: HTTPAnswer, request: SentRequest) -> Deviation? {
         guard answer.status / 100 == 2 else { return nil }
         return deviation(
             Self.refusalStatusRequirement, expected: "HTTP 4xx", actual: "HTTP \(answer.status)",
@@ -116,7 +124,7 @@ struct Judge: Sendable {
     }
 
     /// A deviation of ERROR-NOT-5XX: the answer was a server error.
-    func serverError(_ answer: HTTPAnswer, _ request: SentRequest, _ message: String) -> Deviation {
+    package func serverError(_ answer: HTTPAnswer, _ request: SentRequest, _ message: String) -> Deviation {
         deviation(
             Self.serverErrorRequirement, expected: "any status but 5xx",
             actual: "HTTP \(answer.status) \(answer.bodySummary)", message: message, curl: request.curl)
@@ -125,7 +133,8 @@ struct Judge: Sendable {
     /// What the first answer of a step shows whatever another reading then makes of the step: a server error is
     /// never a refusal nor an allowed alternative, and a body that is not JSON breaks the step's body check. An
     /// alternative that sends another request, or a fallback, cannot make these pass.
-    func firstAnswerFailures(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, resends: Bool) -> [Deviation]
+    package func firstAnswerFailures(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, resends: Bool)
+        -> [Deviation]
     {
         var failures: [Deviation] = []
         let place = "\(request.method) \(request.path)"
@@ -149,7 +158,7 @@ struct Judge: Sendable {
     }
 
     /// One check against one answer.
-    func judge(
+    package func judge(
         _ kind: CheckKind, answer: HTTPAnswer, request: SentRequest, requirement: String,
         variables: [String: JSONValue]
     ) throws -> Judgement {
@@ -228,7 +237,7 @@ struct Judge: Sendable {
     }
 
     /// The names of the credentials of `role` (right or wrong) that the answer repeats, body or headers.
-    func repeatedSecrets(of role: String, in answer: HTTPAnswer) -> [String] {
+    package func repeatedSecrets(of role: String, in answer: HTTPAnswer) -> [String] {
         guard let account = Roles.account(role, in: profile) else { return [] }
         let secrets = [
             ("the password of \(role)", account.password),
@@ -250,7 +259,7 @@ struct Judge: Sendable {
     /// Whether an answer refuses its request: a 4xx, or the documented error body with any status but a 5xx (a
     /// server error is never a refusal). A GET has no documented failure body, only its envelope: a `statusCode`
     /// other than 0 refuses too.
-    static func isRefusal(_ answer: HTTPAnswer) -> Bool {
+    package static func isRefusal(_ answer: HTTPAnswer) -> Bool {
         if answer.status / 100 == 4 { return true }
         if answer.status / 100 == 5 { return false }
         guard case .success(let json) = answer.json else { return false }
@@ -259,7 +268,7 @@ struct Judge: Sendable {
     }
 
     /// The `errorDescription` of an error body, quoted and cut short, so a refused step says why.
-    static func errorDescription(of answer: HTTPAnswer) -> String? {
+    package static func errorDescription(of answer: HTTPAnswer) -> String? {
         guard case .success(let json) = answer.json, let description = json["errorDescription"] else { return nil }
         return description.abbreviated(limit: 200)
     }

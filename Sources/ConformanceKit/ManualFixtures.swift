@@ -3,12 +3,13 @@ import Foundation
 
 /// Fixtures done by a person: the suite asks on standard error and reads the answer from standard input, on a
 /// thread of its own so that the other cases' tasks keep running.
-struct ManualFixtures: Fixtures {
-    func reset() async throws(FixtureFailure) {
+package struct ManualFixtures: Fixtures {
+    package func reset() async throws(FixtureFailure) {
         _ = await ask("Reset the target: no interactions, agents own nothing, workbins empty. Press Enter when done.")
     }
 
-    func createInteraction(mediaType: String, agentId: String, properties: JSONValue) async throws(FixtureFailure)
+    package func createInteraction(mediaType: String, agentId: String, properties: JSONValue)
+        async throws(FixtureFailure)
         -> String
     {
         let typed = await ask(

@@ -3,24 +3,24 @@ import Bayeux
 /// Whether notifications reach the suite at all in this run. When none has ever arrived and waits keep
 /// timing out, later waits are cut to the quiet period, so a target whose notifications never come is judged
 /// in seconds instead of a full notification timeout per step.
-actor NotificationHealth {
+package actor NotificationHealth {
     /// Timed-out waits, with no notification received anywhere, after which waits are shortened.
-    static let giveUpAfter = 2
+    package static let giveUpAfter = 2
 
     private let inboxes: [NotificationInbox]
     private var timeouts = 0
 
-    init(inboxes: [NotificationInbox]) {
+    package init(inboxes: [NotificationInbox]) {
         self.inboxes = inboxes
     }
 
     /// How long the next wait may take.
-    func budget(normal: Duration, short: Duration) async -> Duration {
+    package func budget(normal: Duration, short: Duration) async -> Duration {
         guard timeouts >= Self.giveUpAfter else { return normal }
         return await anythingArrived() ? normal : short
     }
 
-    func recordTimeout() {
+    package func recordTimeout() {
         timeouts += 1
     }
 

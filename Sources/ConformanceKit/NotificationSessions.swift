@@ -7,24 +7,35 @@ import Foundation
 ///
 /// The sessions get an HTTP client of their own: each holds a long-poll connection open, and sharing a pool
 /// with the cases' requests would leave those waiting behind the long-polls.
-struct NotificationSessions: Sendable {
-    static let channel = "/v2/me/interactions"
+package struct NotificationSessions: Sendable {
+    package static let channel = "/v2/me/interactions"
     /// Both spellings: the document writes the channel once with a trailing slash, and a Bayeux server delivers a
     /// message only to the subscribers of the exact name it publishes on.
-    static let channels = [channel, channel + "/"]
+    package static let channels = [channel, channel + "/"]
 
-    let profile: TargetProfile
-    let timeout: Duration
+    package let profile: TargetProfile
+    package let timeout: Duration
     /// Once it trips, the sessions close without a disconnect: the target no longer answers.
-    var breaker = CircuitBreaker(limit: 0)
+    package var breaker = CircuitBreaker(limit: 0)
     /// Each agent's cookies, shared with its REST requests.
-    var cookies = CookieJars()
+    package var cookies = CookieJars()
     /// TLS and proxy for the notifications URL (the run made and checked them).
-    var transport = TransportSettings()
+    package var transport = TransportSettings()
+
+    package init(
+        profile: TargetProfile, timeout: Duration, breaker: CircuitBreaker = CircuitBreaker(limit: 0),
+        cookies: CookieJars = CookieJars(), transport: TransportSettings = TransportSettings()
+    ) {
+        self.profile = profile
+        self.timeout = timeout
+        self.breaker = breaker
+        self.cookies = cookies
+        self.transport = transport
+    }
 
     /// Opens a session per agent role (`agent1`...), all at once, runs `body` with their inboxes and the problems
     /// of the ones that could not be opened, then closes them (all at once too).
-    func withOpenSessions<T: Sendable>(
+    package func withOpenSessions<T: Sendable>(
         _ body: @escaping @Sendable ([String: NotificationInbox], [String: String]) async -> T
     ) async -> T {
         // Once the breaker has tripped, no case will run: opening sessions would only cost another timeout.
@@ -67,7 +78,7 @@ struct NotificationSessions: Sendable {
 
     /// The sessions' HTTP client: the TLS and proxy settings of the notifications URL, and a long-poll per agent
     /// plus room for subscribe and disconnect requests beside them.
-    static func clientConfiguration(_ transport: TransportSettings, sessions: Int) -> HTTPClient.Configuration {
+    package static func clientConfiguration(_ transport: TransportSettings, sessions: Int) -> HTTPClient.Configuration {
         var configuration = TargetClient.httpClientConfiguration
         transport.apply(to: &configuration)
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * sessions + 4

@@ -9,14 +9,14 @@ import NIOPosix
 ///
 /// A target that accepts the connection but never answers is reachable: its cases say that it did not answer,
 /// and the circuit breaker stops the run after a few such exchanges.
-enum Reachability {
+package enum Reachability {
     /// Why the address cannot be reached.
-    struct Failure: Error, Sendable, CustomStringConvertible {
-        var description: String
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// The host and port a URL's connections go to (80 for http and 443 for https by default).
-    static func endpoint(of url: String) -> (host: String, port: Int)? {
+    package static func endpoint(of url: String) -> (host: String, port: Int)? {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
             return nil
         }
@@ -29,7 +29,7 @@ enum Reachability {
     }
 
     /// Opens and closes one TCP connection to the URL's host and port.
-    static func check(_ url: String, timeout: Duration) async throws(Failure) {
+    package static func check(_ url: String, timeout: Duration) async throws(Failure) {
         guard let (host, port) = endpoint(of: url) else {
             throw Failure(description: "\(url) is not an http:// or https:// URL with a host")
         }
@@ -44,7 +44,7 @@ enum Reachability {
     }
 
     /// Words a connect failure for the user: what happened at which address.
-    static func describe(_ error: any Error, host: String, port: Int, timeout: Duration) -> String {
+    package static func describe(_ error: any Error, host: String, port: Int, timeout: Duration) -> String {
         let address = "\(host):\(port)"
         if let connection = error as? NIOConnectionError {
             if connection.dnsAAAAError != nil || connection.dnsAError != nil, connection.connectionErrors.isEmpty {

@@ -43,8 +43,10 @@ public struct TargetClient: Sendable {
         timeout: Duration,
         maxBodyBytes: Int = 16 * 1024 * 1024,
         meter: ExchangeMeter = ExchangeMeter(),
-        breaker: CircuitBreaker = CircuitBreaker(limit: 0)
+        breaker: CircuitBreaker = CircuitBreaker(limit: 0),
+        keepsCookies: Bool = true
     ) {
+        self.cookies = CookieJars(enabled: keepsCookies)
         self.httpClient = httpClient
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
@@ -94,7 +96,7 @@ public struct TargetClient: Sendable {
     }
 
     /// Sends one request and reads the whole answer, within `timeout`.
-    func exchange(
+    package func exchange(
         method: String,
         url: String,
         headers: [(String, String)],
@@ -141,7 +143,7 @@ public struct TargetClient: Sendable {
         }
     }
 
-    static func describe(_ error: any Error, url: String) -> TransportError {
+    package static func describe(_ error: any Error, url: String) -> TransportError {
         let text = String(describing: error)
         let refused =
             text.contains("connectionRefused") || text.contains("Connection refused")

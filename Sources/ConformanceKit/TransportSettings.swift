@@ -40,6 +40,12 @@ public struct TransportSettings: Sendable {
     /// The proxy as a URL without credentials, for messages and the reachability probe.
     public var proxyURL: String?
 
+    public init(tls: TLSConfiguration? = nil, proxy: HTTPClient.Configuration.Proxy? = nil, proxyURL: String? = nil) {
+        self.tls = tls
+        self.proxy = proxy
+        self.proxyURL = proxyURL
+    }
+
     /// Whether anything differs from a plain client.
     public var isDefault: Bool { tls == nil && proxy == nil }
 
@@ -88,7 +94,7 @@ public struct TransportSettings: Sendable {
         return configuration
     }
 
-    static func configuration(_ tls: TargetProfile.TLS) throws(Problem) -> TLSConfiguration {
+    package static func configuration(_ tls: TargetProfile.TLS) throws(Problem) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
         do {
             if let file = tls.caFile {
@@ -117,7 +123,7 @@ public struct TransportSettings: Sendable {
 
     /// The proxy for `url`: the profile's, else the environment's for its scheme unless `NO_PROXY` or loopback
     /// exempts the host.
-    static func proxyURL(for url: String, profile: TargetProfile, environment: [String: String]) -> String? {
+    package static func proxyURL(for url: String, profile: TargetProfile, environment: [String: String]) -> String? {
         if let proxy = profile.proxy { return proxy }
         guard let (host, port) = Reachability.endpoint(of: url) else { return nil }
         let names =
@@ -132,7 +138,7 @@ public struct TransportSettings: Sendable {
 
     /// Whether a `NO_PROXY` list names the host: `*`, the host itself, or a domain it is in (`lab.example` and
     /// `.lab.example` both cover `gws.lab.example`); an entry with a port covers that port only.
-    static func exempts(_ list: String, host: String, port: Int) -> Bool {
+    package static func exempts(_ list: String, host: String, port: Int) -> Bool {
         for raw in list.split(separator: ",") {
             var entry = raw.trimmingCharacters(in: .whitespaces).lowercased()
             guard !entry.isEmpty else { continue }
@@ -147,12 +153,12 @@ public struct TransportSettings: Sendable {
         return false
     }
 
-    static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host.hasPrefix("127.")
     }
 
     /// A TLS or proxy failure in words, with what to change; nil when the failure is of another kind.
-    static func connectionProblem(_ reason: String, url: String, transport: TransportSettings) -> String? {
+    package static func connectionProblem(_ reason: String, url: String, transport: TransportSettings) -> String? {
         let host = Reachability.endpoint(of: url).map { "\($0.host):\($0.port)" } ?? url
         if reason.contains("CERTIFICATE_VERIFY_FAILED") || reason.contains("certificate verify failed") {
             return "TLS with \(host) failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED). "

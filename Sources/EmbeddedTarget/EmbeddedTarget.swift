@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import ConformanceCatalog
-import ConformanceKit
 import ConformanceReport
+import ConformanceRunner
 import Foundation
 import ReferenceServer
 

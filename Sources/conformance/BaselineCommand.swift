@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConformanceCatalog
-import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// `conformance baseline`: writes a baseline that waives the deviations of a saved run.

@@ -1,5 +1,4 @@
 import BundledCatalog
-import ConformanceKit
 import Foundation
 
 /// Finds the catalog (the directory holding `specs/` and `golden/`) when `--catalog` is not given: a checkout

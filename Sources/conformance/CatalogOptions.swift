@@ -1,7 +1,6 @@
 import ArgumentParser
 import BundledCatalog
 import ConformanceCatalog
-import ConformanceKit
 import Foundation
 
 /// `--catalog DIR`, shared by every command that reads the catalog.

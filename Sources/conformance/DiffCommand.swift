@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConformanceKit
+import ConformanceReport
 import Foundation
 
 /// `conformance diff`: what changed between two saved runs of a target.

@@ -2,6 +2,8 @@ import ArgumentParser
 import AsyncHTTPClient
 import ConformanceCatalog
 import ConformanceKit
+import ConformanceReport
+import ConformanceRunner
 import Foundation
 
 /// `conformance doctor`: checks a target profile against its server, as every `run` does before its first case.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ConformanceCatalog
-import ConformanceKit
 
 /// `conformance explain CASE`: what a case does and which clauses of the document it checks.
 struct ExplainCommand: ParsableCommand {

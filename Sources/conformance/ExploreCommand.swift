@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import ConformanceCatalog
+import ConformanceExplore
 import ConformanceKit
 import ConformanceReport
 import EmbeddedTarget
@@ -137,8 +138,8 @@ struct ExploreCommand: AsyncParsableCommand {
     func explore(_ profile: TargetProfile, _ catalog: Catalog, _ options: Exploration.Options, _ httpClient: HTTPClient)
         async throws -> Exploration.Result
     {
-        var client = TargetClient(httpClient: httpClient, timeout: profile.timeouts.request)
-        client.cookies = CookieJars(enabled: profile.cookies)
+        let client = TargetClient(
+            httpClient: httpClient, timeout: profile.timeouts.request, keepsCookies: profile.cookies)
         let explorer: Explorer
         do {
             explorer = try Explorer(profile: profile, client: client, catalog: catalog)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BundledCatalog
 import ConformanceCatalog
-import ConformanceKit
 import Foundation
 
 /// `conformance init`: writes a commented target profile, from flags or by asking on a terminal, then checks it

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ConformanceCatalog
-import ConformanceKit
 import EmbeddedTarget
 import Foundation
 

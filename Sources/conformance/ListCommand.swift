@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConformanceKit
+import ConformanceRunner
 
 /// `conformance list`: the cases of the catalog with their operation and requirements.
 struct ListCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ConformanceKit
 import ConformanceReport
+import ConformanceRunner
 import Foundation
 
 /// `conformance merge`: joins the JSON reports of shards into the report of one run.

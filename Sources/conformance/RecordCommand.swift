@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import ConformanceCatalog
 import ConformanceKit
 import ConformanceReport
+import ConformanceRunner
 import EmbeddedTarget
 import Foundation
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ConformanceKit
 import ConformanceReport
 
 /// `--report FORMAT:PATH`, shared by the commands that write run reports.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ConformanceCatalog
-import ConformanceKit
 import ConformanceReport
 import EmbeddedTarget
 import Foundation

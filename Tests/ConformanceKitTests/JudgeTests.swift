@@ -30,10 +30,12 @@ import Testing
         HTTPAnswer(status: status, body: Array(body.utf8))
     }
 
-    static func check(_ kind: CheckKind, _ requirement: String = "ACCEPT-SUCCESS-BODY", readings: [Reading] = [])
+    static func check(
+        _ kind: CheckKind, _ requirement: String = "ACCEPT-SUCCESS-BODY", alternatives: [CheckAlternative] = []
+    )
         -> Check
     {
-        Check(kind: kind, requirement: requirement, readings: readings, observes: nil, line: nil)
+        Check(kind: kind, requirement: requirement, alternatives: alternatives, observes: nil, line: nil)
     }
 
     @Test func aBodyThatDiffersDeviatesAtItsPointerWithTheCatalogsLevelAndErratum() throws {
@@ -52,12 +54,12 @@ import Testing
     }
 
     @Test func aReadingTheDocumentAllowsGivesANoteInsteadOfADeviation() throws {
-        let reading = Reading(
+        let reading = CheckAlternative(
             kind: .body(pattern: ["status": "OK"], source: nil), match: nil, agents: nil,
             requirement: "ACCEPT-SUCCESS-BODY", note: "The target answers the sample's OK.",
             observes: Observation(reading: "success-body", alternative: "OK"))
         let judgement = try Self.judge.judge(
-            [Self.check(.body(pattern: ["status": "ok"], source: nil), readings: [reading])],
+            [Self.check(.body(pattern: ["status": "ok"], source: nil), alternatives: [reading])],
             answer: Self.answer(200, #"{"status":"OK"}"#), request: Self.request, variables: [:])
         #expect(judgement.deviations.isEmpty)
         #expect(
@@ -123,7 +125,7 @@ import Testing
         let deviation = Self.judge.forbidden(
             NotificationExpectation(
                 agents: ["agent2"], match: ["state": "Invited"], requirement: "ERROR-HTTP-4XX",
-                readings: []),
+                alternatives: []),
             pattern: pattern, role: "agent2", notification: broken[0].notification, curl: nil)
         #expect(deviation.level == .should)
         #expect(deviation.message.hasPrefix("agent2 received a notification it must not: "))

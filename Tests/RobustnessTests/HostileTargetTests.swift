@@ -1,6 +1,10 @@
+import ConformanceCatalog
 import ConformanceKit
+import ConformanceReport
 import Foundation
 import Testing
+
+@testable import ConformanceRunner
 
 /// The real runner against targets that break HTTP in one way each: every run returns in bounded time with a
 /// verdict for every case, the verdict names what went wrong, and the JSON report still round-trips.

@@ -1,3 +1,4 @@
+import ConformanceCatalog
 import ConformanceKit
 import Foundation
 
