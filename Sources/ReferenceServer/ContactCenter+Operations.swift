@@ -7,7 +7,7 @@ extension ContactCenter {
     ) throws(APIFailure) -> [AgentNotification] {
         if case .getWorkbinContent(let workbin) = operation {
             // The document does not say which {id} this uses: any interaction that exists will do, or any id at all.
-            if readings.getWorkbinContentId == .existing, interactions[id] == nil {
+            if readings.follows(.getWorkbinContentId, "existing"), interactions[id] == nil {
                 throw .notFound("No interaction '\(id)'")
             }
             return workbinContent(workbin, for: agentId)
@@ -134,7 +134,7 @@ extension ContactCenter {
         var notifications = [notify(agentId, interaction, .rejected)]
         let excluded = interaction.rejectedBy.union(interaction.participants)
         let recipient =
-            configuration.readings.rejectRecipient == .anotherAgent
+            configuration.readings.follows(.rejectRecipient, "another-agent")
             ? configuration.agents.map(\.id).last { !excluded.contains($0) && $0 != agentId }
             : nextAgent(after: agentId, excluding: excluded)
         if let next = recipient {
@@ -252,8 +252,7 @@ extension ContactCenter {
         }
         interaction.conferenceInvitees.remove(targetId)
         let notifications: [AgentNotification]
-        switch readings.transferOwnership {
-        case .onAccept:
+        if readings.follows(.transferOwnership, "on-accept") {
             interaction.invitee = targetId
             if interaction.participants.isEmpty {
                 interaction.status = .invited
@@ -262,12 +261,14 @@ extension ContactCenter {
                 notify(agentId, interaction, .transferred),
                 notify(targetId, interaction, configuration.invitationState),
             ]
-        case .atOnce:
+        } else if readings.follows(.transferOwnership, "at-once") {
             if interaction.invitee == targetId {
                 interaction.invitee = nil
             }
             interaction.participants.append(targetId)
             notifications = [notify(agentId, interaction, .transferred), notify(targetId, interaction, .transferred)]
+        } else {
+            readings.unhandled(.transferOwnership)
         }
         return deviations.contains(.transferNotifiesNobody) ? [] : notifications
     }
@@ -281,7 +282,7 @@ extension ContactCenter {
         guard !interaction.conferenceInvitees.contains(inviteeId) else {
             throw .conflict("Agent '\(inviteeId)' is already invited to a conference on '\(interaction.id)'")
         }
-        if readings.conferenceInvitee == .atOnce, !deviations.contains(.conferenceInviteeNeverJoins) {
+        if readings.follows(.conferenceInvitee, "at-once"), !deviations.contains(.conferenceInviteeNeverJoins) {
             interaction.participants.append(inviteeId)
         }
         interaction.conferenceInvitees.insert(inviteeId)
@@ -298,7 +299,7 @@ extension ContactCenter {
             guard let third = nextAgent(after: agentId, excluding: [inviteeId]) else { return [] }
             recipient = third
         } else {
-            recipient = readings.conferenceInvitedRecipient == .initiator ? agentId : inviteeId
+            recipient = readings.follows(.conferenceInvitedRecipient, "initiator") ? agentId : inviteeId
         }
         return [notify(recipient, interaction, state)]
     }
@@ -315,7 +316,7 @@ extension ContactCenter {
                 ? [] : interaction.participants.map { notify($0, interaction, .leftConference) }
         }
         try requireParticipant(agentId, of: interaction)
-        if readings.endConferenceAgent == .caller, leaver != agentId {
+        if readings.follows(.endConferenceAgent, "caller"), leaver != agentId {
             throw .badRequest("Parameter 'agentId' must name the calling agent")
         }
         guard interaction.participants.count >= 2 else {

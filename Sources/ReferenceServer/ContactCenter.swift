@@ -67,7 +67,7 @@ struct ContactCenter: Sendable {
     /// What `GET /me/interactions` lists for `agentId`: the interactions it is a participant of, and under
     /// `handled-includes-invited=invited-too` those it is invited to as well; oldest first.
     func interactions(listedFor agentId: String) -> [Interaction] {
-        guard readings.handledIncludesInvited == .invitedToo else {
+        guard readings.follows(.handledIncludesInvited, "invited-too") else {
             return interactions(handledBy: agentId)
         }
         let keepsCompleted = deviations.contains(.completedStillListed)

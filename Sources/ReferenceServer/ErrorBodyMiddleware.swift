@@ -45,7 +45,7 @@ struct ErrorBodyMiddleware: RouterMiddleware {
         if deviations.contains(.serverErrorRefusals) {
             return .internalServerError
         }
-        let answersOK = configuration.readings.refusalStatus == .ok || deviations.contains(.errorStatus200)
+        let answersOK = configuration.readings.follows(.refusalStatus, "200") || deviations.contains(.errorStatus200)
         guard answersOK, let path, Self.isInteractionPath(path),
             ![.contentTooLarge, .internalServerError].contains(status)
         else { return status }

@@ -56,7 +56,7 @@ enum InteractionOperation: Sendable, Hashable {
             names.append("EndConference")
         }
         if configuration.deviations.contains(.leaveConferenceOnly)
-            || configuration.readings.leaveConferenceAlias == .accepted
+            || configuration.readings.follows(.leaveConferenceAlias, "accepted")
         {
             names.append("LeaveConference")
         }
@@ -67,7 +67,7 @@ enum InteractionOperation: Sendable, Hashable {
     /// another letter case.
     private static func knownName(_ name: String, configuration: ReferenceServerConfiguration) -> String? {
         let names = names(configuration: configuration)
-        guard configuration.readings.operationNameCase == .insensitive else {
+        guard configuration.readings.follows(.operationNameCase, "insensitive") else {
             return names.contains(name) ? name : nil
         }
         let lowercased = name.lowercased()

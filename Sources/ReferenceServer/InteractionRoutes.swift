@@ -33,7 +33,7 @@ struct InteractionRoutes: Sendable {
         let id = try context.interactionId()
         if case .admin = caller, deviations.contains(.adminGetEmpty) { return await answer(["statusCode": 0]) }
         let interaction: Interaction
-        if case .admin = caller, configuration.readings.adminGet == .allowed {
+        if case .admin = caller, configuration.readings.follows(.adminGet, "allowed") {
             interaction = try await core.interaction(id)
         } else {
             interaction = try await core.interaction(id, visibleTo: try caller.requireAgent())
@@ -52,7 +52,7 @@ struct InteractionRoutes: Sendable {
     /// caller is known to work on the interaction.
     private func update(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
         let agentId = try context.requireCaller().requireAgent()
-        if configuration.readings.putBody == .refused {
+        if configuration.readings.follows(.putBody, "refused") {
             try await core.update(try context.interactionId(), properties: nil, by: agentId)
             throw APIFailure.badRequest("PUT /interactions/{id} takes no body; use POST /me/interactions/{id}")
         }
@@ -77,7 +77,7 @@ struct InteractionRoutes: Sendable {
         let caller = try context.requireCaller()
         if case .admin = caller, deviations.contains(.adminGetEmpty) { return await answer(["statusCode": 0]) }
         let interactions: [Interaction]
-        if case .admin = caller, configuration.readings.adminGet == .allowed {
+        if case .admin = caller, configuration.readings.follows(.adminGet, "allowed") {
             interactions = []
         } else {
             interactions = await core.interactions(listedFor: try caller.requireAgent())
@@ -164,7 +164,7 @@ struct InteractionRoutes: Sendable {
         let status: HTTPResponse.Status = deviations.contains(.successStatus202) ? .accepted : .ok
         let mixedEmpty: Bool
         if case .accept = operation { mixedEmpty = false } else { mixedEmpty = deviations.contains(.successBodyMixed) }
-        guard configuration.readings.successBody == .okBody, !mixedEmpty,
+        guard configuration.readings.follows(.successBody, "ok-body"), !mixedEmpty,
             let body = dialect.operationSuccess(status: okStatus(operation, mediaType: mediaType))
         else {
             return Response(status: status)

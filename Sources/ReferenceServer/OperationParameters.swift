@@ -45,12 +45,12 @@ struct OperationParameters: Sendable {
         guard let value = object["workbin"] else {
             throw .badRequest("Parameter 'workbin' is missing")
         }
-        let form = configuration.readings.workbinForm
+        let readings = configuration.readings
         let names: [String]
         switch value {
-        case .string where form == .list:
+        case .string where readings.follows(.workbinForm, "list"):
             throw .badRequest("Parameter 'workbin' must be a non-empty array of strings")
-        case .array where form == .string:
+        case .array where readings.follows(.workbinForm, "string"):
             throw .badRequest("Parameter 'workbin' must be a string")
         case .string(let name):
             names = [name]
@@ -62,11 +62,16 @@ struct OperationParameters: Sendable {
                 return name
             }
         default:
-            switch form {
-            case .either: throw .badRequest("Parameter 'workbin' must be a string or a non-empty array of strings")
-            case .string: throw .badRequest("Parameter 'workbin' must be a string")
-            case .list: throw .badRequest("Parameter 'workbin' must be a non-empty array of strings")
+            if readings.follows(.workbinForm, "either") {
+                throw .badRequest("Parameter 'workbin' must be a string or a non-empty array of strings")
             }
+            if readings.follows(.workbinForm, "string") {
+                throw .badRequest("Parameter 'workbin' must be a string")
+            }
+            if readings.follows(.workbinForm, "list") {
+                throw .badRequest("Parameter 'workbin' must be a non-empty array of strings")
+            }
+            readings.unhandled(.workbinForm)
         }
         for name in names where !configuration.workbins.contains(name) {
             throw .badRequest("Unknown workbin '\(name)'")

@@ -1,25 +1,12 @@
 /// The alternative the server follows for every ``Reading``: the default unless told otherwise.
 ///
 /// Readings are independent of each other, of the deviations and of the variant: any combination is a server the
-/// suite must pass.
+/// suite must pass. The server asks ``follows(_:_:)`` with the alternative's name written out, so that a test can
+/// check every name it asks about against the table of ``Reading``.
 public struct Readings: Sendable, Hashable {
-    public var successBody = SuccessBody.standard
-    public var refusalStatus = RefusalStatus.standard
-    public var notificationChannel = NotificationChannel.standard
-    public var invitedState = InvitedState.standard
-    public var handledIncludesInvited = HandledIncludesInvited.standard
-    public var conferenceInvitee = ConferenceInvitee.standard
-    public var conferenceInvitedRecipient = ConferenceInvitedRecipient.standard
-    public var transferOwnership = TransferOwnership.standard
-    public var leaveConferenceAlias = LeaveConferenceAlias.standard
-    public var endConferenceAgent = EndConferenceAgent.standard
-    public var getWorkbinContentId = GetWorkbinContentId.standard
-    public var workbinForm = WorkbinForm.standard
-    public var firstConnect = FirstConnect.standard
-    public var putBody = PutBody.standard
-    public var adminGet = AdminGet.standard
-    public var operationNameCase = OperationNameCase.standard
-    public var rejectRecipient = RejectRecipient.standard
+    /// The alternative chosen for each reading not at its default (a default is never stored, so equal choices are
+    /// equal values).
+    private var chosen: [Reading: String] = [:]
 
     /// Every reading at its default.
     public init() {}
@@ -50,61 +37,56 @@ public struct Readings: Sendable, Hashable {
             throw .unknownReading(name)
         }
         let alternative = trimmed(parts[1])
-        guard reading.alternatives.contains(where: { $0.name == alternative }) else {
+        guard reading.hasAlternative(alternative) else {
             throw .unknownAlternative(reading: reading, alternative: alternative)
         }
         return (reading, alternative)
     }
 
     /// The name of the alternative followed for `reading`.
+    ///
+    /// Setting a name that is not one of the reading's alternatives traps: it is a mistake in the code, not in input
+    /// (input goes through ``select(_:for:)``).
     public subscript(reading: Reading) -> String {
-        switch reading {
-        case .successBody: successBody.rawValue
-        case .refusalStatus: refusalStatus.rawValue
-        case .notificationChannel: notificationChannel.rawValue
-        case .invitedState: invitedState.rawValue
-        case .handledIncludesInvited: handledIncludesInvited.rawValue
-        case .conferenceInvitee: conferenceInvitee.rawValue
-        case .conferenceInvitedRecipient: conferenceInvitedRecipient.rawValue
-        case .transferOwnership: transferOwnership.rawValue
-        case .leaveConferenceAlias: leaveConferenceAlias.rawValue
-        case .endConferenceAgent: endConferenceAgent.rawValue
-        case .getWorkbinContentId: getWorkbinContentId.rawValue
-        case .workbinForm: workbinForm.rawValue
-        case .firstConnect: firstConnect.rawValue
-        case .putBody: putBody.rawValue
-        case .adminGet: adminGet.rawValue
-        case .operationNameCase: operationNameCase.rawValue
-        case .rejectRecipient: rejectRecipient.rawValue
+        get { chosen[reading] ?? reading.defaultAlternative }
+        set {
+            Self.require(newValue, of: reading)
+            chosen[reading] = newValue == reading.defaultAlternative ? nil : newValue
         }
     }
 
     /// Follows the alternative named `alternative` for `reading`.
     public mutating func select(_ alternative: String, for reading: Reading) throws(ReadingError) {
-        switch reading {
-        case .successBody: successBody = try .named(alternative)
-        case .refusalStatus: refusalStatus = try .named(alternative)
-        case .notificationChannel: notificationChannel = try .named(alternative)
-        case .invitedState: invitedState = try .named(alternative)
-        case .handledIncludesInvited: handledIncludesInvited = try .named(alternative)
-        case .conferenceInvitee: conferenceInvitee = try .named(alternative)
-        case .conferenceInvitedRecipient: conferenceInvitedRecipient = try .named(alternative)
-        case .transferOwnership: transferOwnership = try .named(alternative)
-        case .leaveConferenceAlias: leaveConferenceAlias = try .named(alternative)
-        case .endConferenceAgent: endConferenceAgent = try .named(alternative)
-        case .getWorkbinContentId: getWorkbinContentId = try .named(alternative)
-        case .workbinForm: workbinForm = try .named(alternative)
-        case .firstConnect: firstConnect = try .named(alternative)
-        case .putBody: putBody = try .named(alternative)
-        case .adminGet: adminGet = try .named(alternative)
-        case .operationNameCase: operationNameCase = try .named(alternative)
-        case .rejectRecipient: rejectRecipient = try .named(alternative)
+        guard reading.hasAlternative(alternative) else {
+            throw .unknownAlternative(reading: reading, alternative: alternative)
         }
+        self[reading] = alternative
+    }
+
+    /// Whether the server follows the alternative named `alternative` for `reading`.
+    ///
+    /// Write `alternative` as a literal: a name the reading does not have traps here, and `ReadingTableTests` checks
+    /// every literal of the sources against the table, so a typo fails even on a path no test takes.
+    public func follows(_ reading: Reading, _ alternative: String) -> Bool {
+        Self.require(alternative, of: reading)
+        return self[reading] == alternative
+    }
+
+    /// Stops the server where a chain of ``follows(_:_:)`` meant to cover every alternative of `reading` missed the
+    /// one followed: a new alternative must be handled, not fall into some other branch.
+    func unhandled(_ reading: Reading) -> Never {
+        preconditionFailure("reading '\(reading.rawValue)': alternative '\(self[reading])' is not handled here")
     }
 
     /// The readings not at their default, as `NAME=ALTERNATIVE` in the order of ``Reading/allCases``.
     public var nonDefault: [String] {
         Reading.allCases.filter { self[$0] != $0.defaultAlternative }.map { "\($0.rawValue)=\(self[$0])" }
+    }
+
+    private static func require(_ alternative: String, of reading: Reading) {
+        guard reading.hasAlternative(alternative) else {
+            preconditionFailure(ReadingError.unknownAlternative(reading: reading, alternative: alternative).description)
+        }
     }
 
     private static func trimmed(_ text: Substring) -> String {

@@ -94,12 +94,12 @@ public struct ReferenceServerConfiguration: Sendable {
 
     /// The state of an invitation message (a new interaction offered, a transfer to accept).
     var invitationState: InteractionState {
-        readings.invitedState == .other ? .new : .invited
+        readings.follows(.invitedState, "other") ? .new : .invited
     }
 
     /// The channel interaction messages are published on.
     var notificationChannel: String {
-        readings.notificationChannel == .trailingSlash ? "/v2/me/interactions/" : "/v2/me/interactions"
+        readings.follows(.notificationChannel, "trailing-slash") ? "/v2/me/interactions/" : "/v2/me/interactions"
     }
 
     /// The account with this Basic user name, if any (agents first, then the admin).

@@ -37,7 +37,7 @@ actor ServerCore {
                 longPollTimeout: configuration.longPollTimeout,
                 sessionTimeout: configuration.sessionTimeout,
                 publishChannel: configuration.notificationChannel,
-                holdsFirstConnect: configuration.readings.firstConnect == .held,
+                holdsFirstConnect: configuration.readings.follows(.firstConnect, "held"),
                 forcedChannel: deviations.contains(.wrongChannel) ? "/v2/interactions" : nil,
                 broadcasts: deviations.contains(.broadcastNotifications),
                 tellsStrangersNested: deviations.contains(.strangersToldNested),

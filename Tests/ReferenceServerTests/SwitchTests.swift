@@ -198,16 +198,15 @@ import Testing
         #expect(desk.center.interactions[id]?.participants == ["agent-1", "agent-2"])
     }
 
-    @Test(arguments: Readings.TransferOwnership.allCases)
-    func transferNotifiesNobody(_ ownership: Readings.TransferOwnership) throws {
-        var readings = Readings()
-        readings.transferOwnership = ownership
+    @Test(arguments: Reading.transferOwnership.alternativeNames)
+    func transferNotifiesNobody(_ ownership: String) throws {
+        let readings = Readings(.transferOwnership, ownership)
         var desk = Desk([.transferNotifiesNobody], readings: readings)
         let id = try desk.accepted()
         let transferred = desk.run(.transfer(targetId: "agent-2"), id, by: "agent-1")
         let accepted = desk.run(.accept, id, by: "agent-2")
         #expect(transferred.isEmpty)
-        #expect(accepted == (ownership == .onAccept ? ["agent-2:Accepted"] : ["409"]))
+        #expect(accepted == (readings.follows(.transferOwnership, "on-accept") ? ["agent-2:Accepted"] : ["409"]))
         #expect(desk.center.interactions(handledBy: "agent-1").isEmpty)
         #expect(desk.center.interactions(handledBy: "agent-2").map(\.id) == [id])
     }
