@@ -29,49 +29,52 @@ package enum AccessCases {
         let fields = try block.mapping("access")
         try fields.rejectUnknownFields(["body", "admin", "unknownId", "wrongPassword"])
         let prefix = operation.lowercased()
-        var body = ""
+        var body: [(key: String, value: YAMLValue)] = []
         if let node = fields["body"] {
             _ = try node.mapping("the body of access")
-            body = ", body: \(node.json.compactText)"
+            body = [("body", node)]
         }
         let admin = try fields["admin"]?.string("admin") ?? "accepted"
         let unknownId = try fields["unknownId"]?.string("unknownId") ?? "NoSuch\(operation)0001"
         let ownCase = try fields.keyword("wrongPassword", "case", meaning: "the wrong password gets a case of its own")
-        let wrongPassword = ["    - perform: {as: agent1, password: wrong\(body)}", "      expect: unauthorized"]
-        var lines: [String] = []
-        if unknownId != "false" {
-            lines += [
-                "- id: \(prefix)-unknown-id",
-                "  title: \(operation) on an interaction id that does not exist is refused with the documented error body",
-                "  steps:",
-                "    - perform: {as: agent1, id: \(unknownId)\(body)}",
-                "      expect: error",
-            ]
+        func perform(_ role: String, _ more: [(key: String, value: YAMLValue)] = []) -> YAMLValue {
+            .mapping([("as", .text(role))] + more + body)
         }
-        lines += [
-            "- id: \(prefix)-as-admin",
-            "  title: A Contact Center Admin cannot perform \(operation) (Permissions - Agent)",
-            "  given: \(admin)",
-            "  steps:",
-            "    - perform: {as: admin\(body)}",
-            "      expect: {forbidden: OPERATION-PERMISSIONS}",
-            "- id: \(prefix)-without-credentials",
-            "  title: \(operation) without credentials is refused with 401",
-            "  given: created",
-            "  steps:",
-            "    - perform: {as: nobody\(body)}",
-            "      expect: unauthorized",
+        let wrongPassword: YAMLValue = [
+            "perform": perform("agent1", [("password", "wrong")]), "expect": "unauthorized",
+        ]
+        var cases: [YAMLValue] = []
+        if unknownId != "false" {
+            cases.append([
+                "id": .text("\(prefix)-unknown-id"),
+                "title": .text(
+                    "\(operation) on an interaction id that does not exist is refused with the documented error body"),
+                "steps": [["perform": perform("agent1", [("id", .text(unknownId))]), "expect": "error"]],
+            ])
+        }
+        cases += [
+            [
+                "id": .text("\(prefix)-as-admin"),
+                "title": .text("A Contact Center Admin cannot perform \(operation) (Permissions - Agent)"),
+                "given": .text(admin),
+                "steps": [["perform": perform("admin"), "expect": ["forbidden": "OPERATION-PERMISSIONS"]]],
+            ],
+            [
+                "id": .text("\(prefix)-without-credentials"),
+                "title": .text("\(operation) without credentials is refused with 401"),
+                "given": "created",
+                "steps": .sequence(
+                    [["perform": perform("nobody"), "expect": "unauthorized"]] + (ownCase ? [] : [wrongPassword])),
+            ],
         ]
         if ownCase {
-            lines += [
-                "- id: \(prefix)-wrong-password",
-                "  title: \(operation) with a wrong password is refused with 401",
-                "  given: created",
-                "  steps:",
-            ]
+            cases.append([
+                "id": .text("\(prefix)-wrong-password"),
+                "title": .text("\(operation) with a wrong password is refused with 401"),
+                "given": "created",
+                "steps": [wrongPassword],
+            ])
         }
-        lines += wrongPassword
-        let parsed = try YAMLValue.parse(lines.joined(separator: "\n") + "\n", file: block.file)
-        return try parsed.list("access").map { $0.restamped(file: block.file, line: block.line) }
+        return cases.map { $0.restamped(file: block.file, line: block.line) }
     }
 }

@@ -1,8 +1,9 @@
+import ConformanceCatalog
 import ConformanceJSON
 import ConformanceKit
 import ConformanceModel
 
-/// What the explorer expects of an answer, in the catalog's own YAML: the `success` and `error` presets for an
+/// What the explorer expects of an answer, in the catalog's own terms: the `success` and `error` presets for an
 /// operation done or refused, and the goldens of `GET /me/interactions` (the bare envelope where the interaction
 /// need not be listed).
 enum AnswerExpectation: Hashable, Sendable {
@@ -49,50 +50,82 @@ enum AnswerExpectation: Hashable, Sendable {
         }
     }
 
-    var yaml: String {
+    /// The `expect:` in the catalog's own terms, as a case would write it.
+    var expect: YAMLValue {
         switch self {
         // An operation the document does not define has no body of its own: refused is all that is asked.
-        case .done(ModelOperation.unknown.name): "[]"
+        case .done(ModelOperation.unknown.name): []
         case .refused(ModelOperation.unknown.name): "refusal"
         case .done: "success"
         case .refused: "error"
         case .unauthorized: "unauthorized"
-        case .forbidden(let requirement): "{forbidden: \(requirement)}"
-        case .keepsSecrets(let role): "[{excludesSecretsOf: \(role), requirement: ERROR-NO-SECRETS}]"
+        case .forbidden(let requirement): ["forbidden": .text(requirement)]
+        case .keepsSecrets(let role): [["excludesSecretsOf": .text(role), "requirement": "ERROR-NO-SECRETS"]]
         case .details(owed: true):
-            #"[{status: 200, requirement: INTERACTION-GET}, {body: {$anywhere: {id: "${ix.id}"}}, "#
-                + "requirement: INTERACTION-GET}]"
-        case .details(owed: false): #"[{status: "!5xx", requirement: ERROR-NOT-5XX}]"#
+            [
+                ["status": 200, "requirement": "INTERACTION-GET"],
+                ["body": ["$anywhere": ["id": "${ix.id}"]], "requirement": "INTERACTION-GET"],
+            ]
+        case .details(owed: false): [["status": "!5xx", "requirement": "ERROR-NOT-5XX"]]
         case .adminDetails:
-            #"[{status: 200, requirement: INTERACTION-GET}, {body: {$anywhere: "${ix.id}"}, requirement: INTERACTION-GET}]"#
+            [
+                ["status": 200, "requirement": "INTERACTION-GET"],
+                ["body": ["$anywhere": "${ix.id}"], "requirement": "INTERACTION-GET"],
+            ]
         case .adminOwnInteractions:
-            "[{status: 200, requirement: ME-INTERACTIONS-URIS}, "
-                + "{body: {statusCode: 0, uris: $array}, requirement: ME-INTERACTIONS-URIS}]"
+            [
+                ["status": 200, "requirement": "ME-INTERACTIONS-URIS"],
+                ["body": ["statusCode": 0, "uris": "$array"], "requirement": "ME-INTERACTIONS-URIS"],
+            ]
         case .allInteractions(let listing):
-            "[{status: 200, requirement: INTERACTIONS-GET-PERMISSIONS}, "
-                + "{refused: false, requirement: INTERACTIONS-GET-PERMISSIONS}"
-                + (listing.map { listed in
-                    let mention = #"{$anywhere: {$oneOf: ["${ix.id}", "$regex:.*/interactions/${ix.id}"]}}"#
-                    return ", {body: \(listed ? mention : "{$not: \(mention)}"), requirement: INTERACTIONS-GET}"
-                } ?? "") + "]"
+            .sequence(
+                [
+                    ["status": 200, "requirement": "INTERACTIONS-GET-PERMISSIONS"],
+                    ["refused": false, "requirement": "INTERACTIONS-GET-PERMISSIONS"],
+                ]
+                    + (listing.map { listed -> [YAMLValue] in
+                        let mention: YAMLValue = [
+                            "$anywhere": ["$oneOf": ["${ix.id}", "$regex:.*/interactions/${ix.id}"]]
+                        ]
+                        return [["body": listed ? mention : ["$not": mention], "requirement": "INTERACTIONS-GET"]]
+                    } ?? []))
         case .handshake:
-            "[{status: 200, requirement: BAYEUX-HANDSHAKE}, {body: {$contains: [{channel: /meta/handshake, "
-                + "successful: true, clientId: $string}]}, requirement: BAYEUX-HANDSHAKE}]"
+            [
+                ["status": 200, "requirement": "BAYEUX-HANDSHAKE"],
+                [
+                    "body": ["$contains": [["channel": "/meta/handshake", "successful": true, "clientId": "$string"]]],
+                    "requirement": "BAYEUX-HANDSHAKE",
+                ],
+            ]
         case .unknownClient:
-            "[{body: {$contains: [{channel: /meta/connect, successful: false}]}, requirement: BAYEUX-UNKNOWN-CLIENT}, "
-                + "{body: {$contains: [{channel: /meta/connect, advice: {reconnect: handshake}}]}, "
-                + "requirement: BAYEUX-UNKNOWN-CLIENT-ADVICE}]"
+            [
+                [
+                    "body": ["$contains": [["channel": "/meta/connect", "successful": false]]],
+                    "requirement": "BAYEUX-UNKNOWN-CLIENT",
+                ],
+                [
+                    "body": ["$contains": [["channel": "/meta/connect", "advice": ["reconnect": "handshake"]]]],
+                    "requirement": "BAYEUX-UNKNOWN-CLIENT-ADVICE",
+                ],
+            ]
         case .listing(let uris, let listsInteraction):
-            uris
-                ? "[{status: 200, requirement: ME-INTERACTIONS-URIS}, "
-                    + (listsInteraction
-                        ? "{golden: GetMeInteractions/uris-after-accept.json, requirement: ME-INTERACTIONS-URIS}]"
-                        : "{body: {statusCode: 0, uris: $array}, requirement: ME-INTERACTIONS-URIS}]")
-                : "[{status: 200, requirement: ME-INTERACTIONS-FIELDS}, "
-                    + (listsInteraction
-                        ? "{golden: GetMeInteractions/fields-after-accept.json, requirement: ME-INTERACTIONS-FIELDS}]"
-                        : "{body: {statusCode: 0, interactions: $array}, requirement: ME-INTERACTIONS-FIELDS}]")
+            Self.listing(
+                member: uris ? "uris" : "interactions",
+                requirement: uris ? "ME-INTERACTIONS-URIS" : "ME-INTERACTIONS-FIELDS",
+                golden: listsInteraction
+                    ? "GetMeInteractions/\(uris ? "uris" : "fields")-after-accept.json" : nil)
         }
+    }
+
+    /// A listing's checks: its status, then its golden when the interaction is listed, else the bare envelope.
+    private static func listing(member: String, requirement: String, golden: String?) -> YAMLValue {
+        let body: YAMLValue =
+            golden.map { ["golden": .text($0), "requirement": .text(requirement)] }
+            ?? [
+                "body": .mapping([("statusCode", YAMLValue(integerLiteral: 0)), (member, .text("$array"))]),
+                "requirement": .text(requirement),
+            ]
+        return [["status": 200, "requirement": .text(requirement)], body]
     }
 }
 

@@ -270,7 +270,7 @@ public enum Exploration {
             steps: steps.map(\.description),
             caseYAML: ExploreCaseWriter.yaml(
                 id: id, title: "Found by explore: \(final.message)", requirement: failure.requirement, steps: steps,
-                model: explorer.model, profile: explorer.profile, trailer: final.caseLines,
+                model: explorer.model, profile: explorer.profile, trailer: final.caseSteps,
                 comment: "Found by `conformance explore --seed \(options.seed)"
                     + "\(options.concurrency ? " --concurrency" : "")` (sequence \(index)"
                     + (mediaType.map { ", a \($0) interaction" } ?? "") + ", shrunk from "

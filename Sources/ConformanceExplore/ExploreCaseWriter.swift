@@ -1,4 +1,5 @@
 import ConformanceCatalog
+import ConformanceJSON
 import ConformanceKit
 import ConformanceModel
 
@@ -8,9 +9,9 @@ import ConformanceModel
 /// transfers or re-presented interactions later, add `notification:` steps before the agent that receives them
 /// acts.
 public enum ExploreCaseWriter {
-    public static func yaml(
+    package static func yaml(
         id: String, title: String, requirement: String, steps: [ExploreStep], model: ModelProfile,
-        profile: TargetProfile, trailer: [String] = [], comment: String
+        profile: TargetProfile, trailer: [YAMLValue] = [], comment: String
     ) -> String {
         let allowed = StepExpectation.of(steps, invitedAgent: model.agents.first ?? "agent1", profile: model)
         var comment = comment
@@ -33,152 +34,159 @@ public enum ExploreCaseWriter {
             case .listing, .uris: nil
             }
         }
-        var lines = comment.split(separator: "\n").map { "# " + $0 }
-        lines += [
-            "operation: \(operation ?? "GetMeInteractions")",
-            "cases:",
-            "  - id: \(id)",
-            "    title: \(quoted(title))",
-            "    requirements: [\(requirement)]",
-            // Without a step, the finding is the invitation itself: start before it.
-            "    given: \(steps.isEmpty ? "created" : "invited")",
-            "    steps:",
-        ]
+        var written: [YAMLValue] = []
         for (index, step) in steps.enumerated() {
             let allowedHere = index < allowed.count ? allowed[index] : nil
-            lines += stepLines(step, allowed: allowedHere, requirement: requirement, profile: profile)
+            written += Self.steps(step, allowed: allowedHere, requirement: requirement, profile: profile)
         }
-        return (lines + trailer).joined(separator: "\n") + "\n"
+        let document: YAMLValue = [
+            "operation": .text(operation ?? "GetMeInteractions"),
+            "cases": [
+                [
+                    "id": .text(id),
+                    "title": .text(title),
+                    "requirements": [.text(requirement)],
+                    // Without a step, the finding is the invitation itself: start before it.
+                    "given": steps.isEmpty ? "created" : "invited",
+                    "steps": .sequence(written + trailer),
+                ]
+            ],
+        ]
+        let lines = comment.split(separator: "\n").map { "# " + $0 }
+        return lines.joined(separator: "\n") + "\n" + CatalogWriter.text(document)
     }
 
-    static func stepLines(_ step: ExploreStep, allowed: StepExpectation?, requirement: String, profile: TargetProfile)
-        -> [String]
+    static func steps(_ step: ExploreStep, allowed: StepExpectation?, requirement: String, profile: TargetProfile)
+        -> [YAMLValue]
     {
         switch step {
         case .listing(let agent), .uris(let agent):
             let uris: Bool
             if case .uris = step { uris = true } else { uris = false }
-            let required = uris ? "ME-INTERACTIONS-URIS" : "ME-INTERACTIONS-FIELDS"
-            var lines = [
-                "      - request: {as: \(agent), path: \"/me/interactions\(uris ? "" : "?fields=*")\"}",
-                "        expect:",
-                "          - {status: 200, requirement: \(required)}",
-            ]
+            let required: YAMLValue = uris ? "ME-INTERACTIONS-URIS" : "ME-INTERACTIONS-FIELDS"
+            var checks: [YAMLValue] = [["status": 200, "requirement": required]]
             if case .listed(let listed) = allowed, listed.count == 1, let must = listed.first {
-                let member = uris ? "uris" : "interactions"
-                let element = uris ? "\"$regex:.*/${ix.id}\"" : "{id: \"${ix.id}\"}"
-                let contains = "{$contains: [\(element)]}"
-                lines.append(
-                    "          - {body: {\(member): \(must ? contains : "{$not: \(contains)}")}, "
-                        + "requirement: HANDLED-BY-AGENT}")
+                let element: YAMLValue = uris ? "$regex:.*/${ix.id}" : ["id": "${ix.id}"]
+                let contains: YAMLValue = ["$contains": [element]]
+                checks.append([
+                    "body": .mapping([(uris ? "uris" : "interactions", must ? contains : ["$not": contains])]),
+                    "requirement": "HANDLED-BY-AGENT",
+                ])
             }
-            return lines
+            return [
+                [
+                    "request": ["as": .text(agent), "path": .text("/me/interactions\(uris ? "" : "?fields=*")")],
+                    "expect": .sequence(checks),
+                ]
+            ]
         case .operation(let agent, let operation):
             guard case .outcomes(let outcomes, let asked) = allowed else {
-                return operationLines(agent, operation, expect: anyAnswer, profile: profile)
+                return [operationStep(agent, operation, expect: anyAnswer, profile: profile)]
             }
-            return operationLines(
-                agent, operation, expect: expectation(outcomes, asked: asked ?? requirement), profile: profile)
+            return [
+                operationStep(
+                    agent, operation, expect: expectation(outcomes, asked: asked ?? requirement), profile: profile)
+            ]
         case .stray(let agent, let operation, let stray):
-            let who: String
+            var who: [(key: String, value: YAMLValue)]
             switch stray {
-            case .unknownId: who = agent
-            case .noCredentials: who = "nobody"
-            case .wrongPassword: who = "\(agent), password: wrong"
+            case .unknownId: who = [("as", .text(agent))]
+            case .noCredentials: who = [("as", "nobody")]
+            case .wrongPassword: who = [("as", .text(agent)), ("password", "wrong")]
             }
             let path = stray == .unknownId ? "/me/interactions/NoSuchInteraction0001" : "/me/interactions/${ix.id}"
-            return [
-                "      - request: {as: \(who), method: POST, path: \"\(path)\", body: \(body(operation, profile: profile))}",
-                "        expect: \(stray == .unknownId ? "error" : "unauthorized")",
-            ]
+            who += [("method", "POST"), ("path", .text(path)), ("body", body(operation, profile: profile))]
+            return [["request": .mapping(who), "expect": stray == .unknownId ? "error" : "unauthorized"]]
         case .admin(let operation):
-            return [
-                "      - request: {as: admin, method: POST, path: \"/me/interactions/${ix.id}\", "
-                    + "body: \(body(operation, profile: profile))}",
-                "        expect: {forbidden: OPERATION-PERMISSIONS}",
-            ]
+            return [operationStep("admin", operation, expect: ["forbidden": "OPERATION-PERMISSIONS"], profile: profile)]
         case .probe(let agent, let probe):
             var shown: Bool?
             if case .listed(let listed) = allowed, listed.count == 1 { shown = listed.first }
-            return probeLines(probe, by: agent, shown: shown)
+            return [probeStep(probe, by: agent, shown: shown)]
         case .pair(let first, let second):
             guard case .pair(let firstOutcomes, let secondOutcomes) = allowed else { return [] }
-            return ["      # The next two steps were sent at once."]
-                + operationLines(
+            // The two requests were sent at once; the case sends them one after the other.
+            return [
+                operationStep(
                     first.agent, first.operation, expect: expectation(firstOutcomes, asked: requirement),
-                    profile: profile)
-                + operationLines(
+                    profile: profile),
+                operationStep(
                     second.agent, second.operation, expect: expectation(secondOutcomes, asked: requirement),
-                    profile: profile)
+                    profile: profile),
+            ]
         }
     }
 
     /// A probe as the catalog's cases for it write it; `shown`: whether the answer must show the interaction.
-    static func probeLines(_ probe: ExploreProbe, by agent: String, shown: Bool?) -> [String] {
-        let method = probe.body == nil ? "" : ", method: POST"
-        let body = probe.body.map { ", body: \($0.compactText)" } ?? ""
-        var lines = ["      - request: {as: \(agent)\(method), path: \"\(probe.pathTemplate)\"\(body)}"]
+    static func probeStep(_ probe: ExploreProbe, by agent: String, shown: Bool?) -> YAMLValue {
+        var request: [(key: String, value: YAMLValue)] = [("as", .text(agent))]
+        if probe.body != nil { request.append(("method", "POST")) }
+        request.append(("path", .text(probe.pathTemplate)))
+        if let body = probe.body { request.append(("body", YAMLValue(json: body))) }
         let expectations = probe.expectations(by: agent, shown: shown)
-        lines.append("        expect: \(expectations[0].yaml)")
+        var step: [(key: String, value: YAMLValue)] = [
+            ("request", .mapping(request)), ("expect", expectations[0].expect),
+        ]
         // The admin's reads: refused, or served (the reading admin-get).
         if expectations.count > 1 {
-            lines += ["        observes: admin-get=refused", "        alternatives:"]
-            lines += expectations.dropFirst().flatMap {
-                ["          - observes: admin-get=allowed", "            expect: \($0.yaml)"]
-            }
+            step.append(("observes", "admin-get=refused"))
+            step.append(
+                (
+                    "alternatives",
+                    .sequence(expectations.dropFirst().map { ["observes": "admin-get=allowed", "expect": $0.expect] })
+                ))
         }
-        return lines
+        return .mapping(step)
     }
 
-    static let anyAnswer = "[{status: \"!5xx\", requirement: ERROR-NOT-5XX}]"
+    static let anyAnswer: YAMLValue = [["status": "!5xx", "requirement": "ERROR-NOT-5XX"]]
 
     /// The `expect:` of an operation the document allows these outcomes for.
-    static func expectation(_ outcomes: Set<ModelOutcome>, asked: String) -> String {
+    static func expectation(_ outcomes: Set<ModelOutcome>, asked: String) -> YAMLValue {
         switch outcomes {
-        case [.success]: "[{refused: false, requirement: \(asked)}]"
-        case [.refusal]: "{forbidden: \(asked)}"
+        case [.success]: [["refused": false, "requirement": .text(asked)]]
+        case [.refusal]: ["forbidden": .text(asked)]
         default: anyAnswer
         }
     }
 
-    static func operationLines(_ agent: String, _ operation: ModelOperation, expect: String, profile: TargetProfile)
-        -> [String]
+    /// An operation of `POST /me/interactions/{id}` sent by `agent`.
+    static func operationStep(_ agent: String, _ operation: ModelOperation, expect: YAMLValue, profile: TargetProfile)
+        -> YAMLValue
     {
         [
-            "      - request: {as: \(agent), method: POST, path: \"/me/interactions/${ix.id}\", "
-                + "body: \(body(operation, profile: profile))}",
-            "        expect: \(expect)",
+            "request": [
+                "as": .text(agent), "method": "POST", "path": "/me/interactions/${ix.id}",
+                "body": body(operation, profile: profile),
+            ],
+            "expect": expect,
         ]
     }
 
-    /// The body in YAML flow style, with the profile's names as the catalog's templates.
-    static func body(_ operation: ModelOperation, profile: TargetProfile) -> String {
-        func agent(_ role: String?) -> String? {
+    /// The body, with the profile's names as the catalog's templates.
+    static func body(_ operation: ModelOperation, profile: TargetProfile) -> YAMLValue {
+        func agent(_ role: String?) -> YAMLValue? {
             guard let role else { return nil }
-            return Roles.account(role, in: profile) != nil ? "\"${\(role).id}\"" : quoted(role)
+            return .text(Roles.account(role, in: profile) != nil ? "${\(role).id}" : role)
         }
-        func named(_ value: String?, _ names: [String], _ template: String) -> String? {
+        func named(_ value: String?, _ names: [String], _ template: String) -> YAMLValue? {
             guard let value else { return nil }
-            guard let index = names.firstIndex(of: value) else { return quoted(value) }
-            return "\"${\(template)\(index == 0 ? "" : String(index + 1))}\""
+            guard let index = names.firstIndex(of: value) else { return .text(value) }
+            return .text("${\(template)\(index == 0 ? "" : String(index + 1))}")
         }
-        var members = ["operationName: \(operation.name)"]
+        var members: [(key: String, value: YAMLValue)] = [("operationName", .text(operation.name))]
         switch operation {
         case .placeInQueue(let queue):
-            if let value = named(queue, profile.queues, "queue") { members.append("queue: \(value)") }
-        case .updateProperties: members.append("properties: {explored: \"yes\"}")
+            if let value = named(queue, profile.queues, "queue") { members.append(("queue", value)) }
+        case .updateProperties: members.append(("properties", ["explored": "yes"]))
         case .placeInWorkbin(let workbin), .getWorkbinContent(let workbin):
-            if let value = named(workbin, profile.workbins, "workbin") { members.append("workbin: \(value)") }
+            if let value = named(workbin, profile.workbins, "workbin") { members.append(("workbin", value)) }
         case .transfer(let target):
-            if let value = agent(target) { members.append("targetId: \(value)") }
+            if let value = agent(target) { members.append(("targetId", value)) }
         case .startConference(let invitee), .endConference(let invitee):
-            if let value = agent(invitee) { members.append("agentId: \(value)") }
+            if let value = agent(invitee) { members.append(("agentId", value)) }
         case .accept, .reject, .stopProcessing, .unknown: break
         }
-        return "{" + members.joined(separator: ", ") + "}"
-    }
-
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return .mapping(members)
     }
 }

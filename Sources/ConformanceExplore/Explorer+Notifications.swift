@@ -31,7 +31,7 @@ extension Explorer {
         -> (failure: Failure?, state: String?, index: Int?)
     {
         guard let inbox = inboxes[agent] else { return (nil, nil, nil) }
-        let pattern = Self.pattern(#"{"id": "${ix.id}"}"#, id: id)
+        let pattern = Self.pattern(["id": "${ix.id}"], id: id)
         let budget = await waitBudget()
         if let invitation = await inbox.first(
             from: cursor ?? 0, deadline: .now + budget, where: Self.matching(pattern))
@@ -44,8 +44,8 @@ extension Explorer {
             message: "the interaction routed to \(agent) sent it no message with its id within "
                 + "\(DurationText.milliseconds(budget)) ms",
             allowed: [],
-            caseLines: [
-                Self.notificationLine(agents: [agent], pattern: #"{id: "${ix.id}"}"#, requirement: "NOTIFY-INVITED")
+            caseSteps: [
+                Self.notificationStep(agents: [agent], match: ["id": "${ix.id}"], requirement: "NOTIFY-INVITED")
             ])
         return (failure, nil, nil)
     }
@@ -106,11 +106,11 @@ extension Explorer {
             let deadline =
                 ContinuousClock.now
                 + (context.barrierPassed ? profile.timeouts.quietPeriod : profile.timeouts.notification)
-            guard let text = Self.patternText(item.notice.kind, invitedState: context.invitedState) else { continue }
-            let pattern = Self.pattern(text.json, id: context.id)
+            guard let match = Self.matcher(item.notice.kind, invitedState: context.invitedState) else { continue }
+            let pattern = Self.pattern(match, id: context.id)
             if item.notice.forbidden {
                 if let failure = await arrivedAnyway(
-                    item, pattern: pattern, yaml: text.yaml, on: context.id, invitedState: context.invitedState)
+                    item, pattern: pattern, match: match, on: context.id, invitedState: context.invitedState)
                 {
                     return failure
                 }
@@ -129,9 +129,9 @@ extension Explorer {
                 return Failure(
                     step: item.step, requirement: item.notice.requirement,
                     message: "after step \(item.step + 1), \(item.notice): none arrived", allowed: [],
-                    caseLines: [
-                        Self.notificationLine(
-                            agents: item.notice.recipients.sorted(), pattern: text.yaml,
+                    caseSteps: [
+                        Self.notificationStep(
+                            agents: item.notice.recipients.sorted(), match: match,
                             requirement: item.notice.requirement)
                     ])
             }
@@ -152,7 +152,7 @@ extension Explorer {
         model: inout InteractionModel
     ) async -> Failure? {
         // Any mention: the id as a value, or inside one (a URI in a nested member).
-        let mention = Self.pattern(#"{"$mentions": "${ix.id}"}"#, id: id)
+        let mention = Self.pattern(Self.mentions, id: id)
         for agent in strangers.sorted() {
             guard let inbox = inboxes[agent], let cursor = start[agent],
                 let message = await inbox.first(from: cursor, deadline: .now, where: Self.matching(mention))
@@ -162,9 +162,8 @@ extension Explorer {
                 message: "\(agent), which the interaction never concerned, received a message about it: "
                     + message.data.abbreviated(limit: 200),
                 allowed: [],
-                caseLines: [
-                    "      - noNotification: {agent: \(agent), match: {$mentions: \"${ix.id}\"}, "
-                        + "requirement: NOTIFY-OWN-ONLY}"
+                caseSteps: [
+                    Self.noNotificationStep(agent: agent, match: Self.mentions, requirement: "NOTIFY-OWN-ONLY")
                 ])
         }
         var heard: Set<String> = []
@@ -187,16 +186,16 @@ extension Explorer {
 
     /// A notification that must not arrive and did, once the barrier passed: the failure. With `after`, only one
     /// that arrived after the first message of that kind counts.
-    func arrivedAnyway(_ item: AwaitedNotice, pattern: JSONPattern, yaml: String, on id: String, invitedState: String?)
-        async -> Failure?
-    {
+    func arrivedAnyway(
+        _ item: AwaitedNotice, pattern: JSONPattern, match: JSONValue, on id: String, invitedState: String?
+    ) async -> Failure? {
         for recipient in item.notice.recipients.sorted() {
             guard let inbox = inboxes[recipient] else { continue }
             var from = item.cursors[recipient] ?? 0
             if let kind = item.notice.after {
-                guard let text = Self.patternText(kind, invitedState: invitedState),
+                guard let after = Self.matcher(kind, invitedState: invitedState),
                     let first = await inbox.first(
-                        from: from, deadline: .now, where: Self.matching(Self.pattern(text.json, id: id)))
+                        from: from, deadline: .now, where: Self.matching(Self.pattern(after, id: id)))
                 else { continue }
                 from = first.index + 1
             }
@@ -208,9 +207,10 @@ extension Explorer {
                     + ", \(item.notice): one arrived, "
                     + message.data.abbreviated(limit: 200),
                 allowed: [],
-                caseLines: [
-                    "      - noNotification: {agent: \(recipient), match: \(yaml), "
-                        + (item.step >= 0 ? "since: step, " : "") + "requirement: \(item.notice.requirement)}"
+                caseSteps: [
+                    Self.noNotificationStep(
+                        agent: recipient, match: match, sinceStep: item.step >= 0,
+                        requirement: item.notice.requirement)
                 ])
         }
         return nil
@@ -239,58 +239,67 @@ extension Explorer {
             ?? profile.timeouts.notification
     }
 
-    /// The matcher of a notice, as JSON for the explorer and as YAML for the written case; nil for one that needs
+    /// The matcher of a notice, which the explorer judges by and the written case carries; nil for one that needs
     /// the invitation's state when the invitation named none.
-    static func patternText(_ kind: Notice.Kind, invitedState: String? = nil) -> (json: String, yaml: String)? {
+    static func matcher(_ kind: Notice.Kind, invitedState: String? = nil) -> JSONValue? {
         switch kind {
         case .stateMessage:
-            return (
-                #"{"$anywhere": {"messageTypeName": "InteractionStateMessage", "id": "${ix.id}"}}"#,
-                #"{$anywhere: {messageTypeName: InteractionStateMessage, id: "${ix.id}"}}"#
-            )
+            return ["$anywhere": ["messageTypeName": "InteractionStateMessage", "id": "${ix.id}"]]
         case .afterInvitation:
-            guard let state = invitedState.map(ExploreCaseWriter.quoted) else { return nil }
-            return (
-                #"{"$anywhere": {"messageTypeName": "InteractionStateMessage", "id": "${ix.id}", "#
-                    + #""state": {"$not": \#(state)}}}"#,
-                #"{$anywhere: {messageTypeName: InteractionStateMessage, id: "${ix.id}", state: {$not: \#(state)}}}"#
-            )
+            guard let state = invitedState else { return nil }
+            return [
+                "$anywhere": [
+                    "messageTypeName": "InteractionStateMessage", "id": "${ix.id}", "state": ["$not": .string(state)],
+                ]
+            ]
         case .invitation:
             // The message itself, not an entry of a list (a workbin's content repeats the interaction's messages).
-            guard let state = invitedState.map(ExploreCaseWriter.quoted) else { return nil }
-            return (#"{"id": "${ix.id}", "state": \#(state)}"#, #"{id: "${ix.id}", state: \#(state)}"#)
+            guard let state = invitedState else { return nil }
+            return ["id": "${ix.id}", "state": .string(state)]
         case .state(let state):
-            return (
-                #"{"$anywhere": {"id": "${ix.id}", "state": "\#(state)"}}"#,
-                #"{$anywhere: {id: "${ix.id}", state: \#(state)}}"#
-            )
+            return ["$anywhere": ["id": "${ix.id}", "state": .string(state)]]
         case .workbinContent:
             // A list of InteractionStateMessages, or an empty list in a message that is not one itself.
-            return (
-                #"{"$oneOf": [{"$anywhere": {"$contains": [{"messageTypeName": "InteractionStateMessage"}]}}, "#
-                    + #"{"$allOf": [{"$anywhere": []}, {"$not": {"messageTypeName": "InteractionStateMessage"}}]}]}"#,
-                #"{$oneOf: [{$anywhere: {$contains: [{messageTypeName: InteractionStateMessage}]}}, "#
-                    + #"{$allOf: [{$anywhere: []}, {$not: {messageTypeName: InteractionStateMessage}}]}]}"#
-            )
+            return [
+                "$oneOf": [
+                    ["$anywhere": ["$contains": [["messageTypeName": "InteractionStateMessage"]]]],
+                    ["$allOf": [["$anywhere": []], ["$not": ["messageTypeName": "InteractionStateMessage"]]]],
+                ]
+            ]
         case .workbinListing:
-            return (
-                #"{"$anywhere": {"$contains": [{"messageTypeName": "InteractionStateMessage", "id": "${ix.id}"}]}}"#,
-                #"{$anywhere: {$contains: [{messageTypeName: InteractionStateMessage, id: "${ix.id}"}]}}"#
-            )
+            return ["$anywhere": ["$contains": [["messageTypeName": "InteractionStateMessage", "id": "${ix.id}"]]]]
         }
     }
 
-    static func notificationLine(agents: [String], pattern: String, requirement: String) -> String {
-        let agent = agents.count == 1 ? agents[0] : "[" + agents.joined(separator: ", ") + "]"
-        return "      - notification: {agent: \(agent), match: \(pattern), requirement: \(requirement)}"
+    /// Any mention of the interaction: its id as a value, or inside one (a URI in a nested member).
+    static let mentions: JSONValue = ["$mentions": "${ix.id}"]
+
+    /// A `notification:` step of the written case.
+    static func notificationStep(agents: [String], match: JSONValue, requirement: String) -> YAMLValue {
+        let agent: YAMLValue = agents.count == 1 ? .text(agents[0]) : .sequence(agents.map(YAMLValue.text))
+        return ["notification": ["agent": agent, "match": YAMLValue(json: match), "requirement": .text(requirement)]]
     }
 
-    /// A matcher of the catalog's kind, with `${ix.id}` bound to the interaction.
-    static func pattern(_ json: String, id: String) -> JSONPattern {
-        guard let template = try? JSONValue(parsing: Array(json.utf8)),
-            let pattern = try? JSONPattern(reading: Template.substitute(template, ["ix.id": .string(id)]))
-        else { return .absent }
-        return pattern
+    /// A `noNotification:` step of the written case; `sinceStep`: only what came after the last step counts.
+    static func noNotificationStep(agent: String, match: JSONValue, sinceStep: Bool = false, requirement: String)
+        -> YAMLValue
+    {
+        let since: [(key: String, value: YAMLValue)] = sinceStep ? [("since", "step")] : []
+        return [
+            "noNotification": .mapping(
+                [("agent", .text(agent)), ("match", YAMLValue(json: match))] + since
+                    + [("requirement", .text(requirement))])
+        ]
+    }
+
+    /// The explorer's own matcher, with `${ix.id}` bound to the interaction. Its matchers are constants of this
+    /// module (every one is judged by the tests), so one that does not read is a defect here, said at once.
+    static func pattern(_ template: JSONValue, id: String) -> JSONPattern {
+        do {
+            return try JSONPattern(reading: Template.substitute(template, ["ix.id": .string(id)]))
+        } catch {
+            preconditionFailure("explore's matcher \(template.compactText) does not read: \(error)")
+        }
     }
 
     static func matching(_ pattern: JSONPattern) -> @Sendable (ReceivedNotification) -> Bool {

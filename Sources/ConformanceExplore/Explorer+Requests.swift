@@ -144,10 +144,13 @@ extension Explorer {
         return await propertiesShow(in: listing, by: agent, at: index, on: id)
     }
 
+    /// The properties UpdateProperties sets in an explored sequence, anywhere in an answer.
+    static let explored: JSONValue = ["$anywhere": ["explored": "yes"]]
+
     /// After UpdateProperties, its properties show where an agent reads the interaction: in its listing, or
     /// else in GET /interactions/{id} (the document does not say where; either passes, as in the catalog).
     func propertiesShow(in listing: JSONValue, by agent: String, at index: Int, on id: String) async -> Failure? {
-        let updated = Self.pattern(#"{"$anywhere": {"explored": "yes"}}"#, id: id)
+        let updated = Self.pattern(Self.explored, id: id)
         guard !JSONMatcher.match(updated, listing).differences.isEmpty else { return nil }
         guard let (_, answer) = await send(nil, by: agent, path: "/interactions/" + id) else { return nil }
         if case .success(let json) = answer.json, JSONMatcher.match(updated, json).differences.isEmpty { return nil }
@@ -157,12 +160,19 @@ extension Explorer {
                 + "GET /me/interactions?fields=* nor in GET /interactions/{id} (HTTP \(answer.status) "
                 + "\(answer.bodySummary))",
             allowed: [],
-            caseLines: [
-                "      - request: {as: \(agent), path: \"/interactions/${ix.id}\"}",
-                "        expect: [{body: {$anywhere: {explored: \"yes\"}}, requirement: UPDATEPROPERTIES-APPLIED}]",
-                "        alternatives:",
-                "          - send: {path: \"/me/interactions?fields=*\"}",
-                "            expect: [{body: {$anywhere: {explored: \"yes\"}}, requirement: UPDATEPROPERTIES-APPLIED}]",
+            caseSteps: [
+                [
+                    "request": ["as": .text(agent), "path": "/interactions/${ix.id}"],
+                    "expect": [["body": YAMLValue(json: Self.explored), "requirement": "UPDATEPROPERTIES-APPLIED"]],
+                    "alternatives": [
+                        [
+                            "send": ["path": "/me/interactions?fields=*"],
+                            "expect": [
+                                ["body": YAMLValue(json: Self.explored), "requirement": "UPDATEPROPERTIES-APPLIED"]
+                            ],
+                        ]
+                    ],
+                ]
             ])
     }
 

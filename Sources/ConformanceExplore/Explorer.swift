@@ -18,8 +18,8 @@ public struct Explorer: Sendable {
         public var message: String
         /// What the document allowed there, when the failure is an answer.
         public var allowed: Set<ModelOutcome>
-        /// Steps in the catalog's YAML that show it after the sequence's own (a notification awaited).
-        public var caseLines: [String] = []
+        /// Steps of the written case that show it after the sequence's own (a notification awaited).
+        package var caseSteps: [YAMLValue] = []
         /// What the model allowed there, and what came back, for the report; nil: the message says it.
         public var expected: String?
         public var actual: String?
@@ -58,7 +58,7 @@ public struct Explorer: Sendable {
             queues: profile.queues, workbins: profile.workbins, admin: profile.admin != nil)
         var expectations: [AnswerExpectation: [Check]] = [:]
         for expectation in AnswerExpectation.all {
-            expectations[expectation] = try catalog.checks(expectation.yaml, operation: expectation.operation)
+            expectations[expectation] = try catalog.checks(expectation.expect, operation: expectation.operation)
         }
         self.expectations = expectations
     }

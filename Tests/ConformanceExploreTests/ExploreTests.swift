@@ -319,8 +319,11 @@ import Testing
     @Test func noticeMatchersReadAndMatchWhatTheyStandFor() throws {
         let id = "ix0001"
         func matches(_ kind: Notice.Kind, _ json: String) throws -> Bool {
-            let text = try #require(Explorer.patternText(kind, invitedState: "Invited"))
-            let pattern = Explorer.pattern(text.json, id: id)
+            let match = try #require(Explorer.matcher(kind, invitedState: "Invited"))
+            // The written case carries the same matcher, and the catalog reads it back to it.
+            let written = try YAMLValue.parse(CatalogWriter.flow(YAMLValue(json: match)), file: "match")
+            #expect(written.json == match)
+            let pattern = Explorer.pattern(match, id: id)
             #expect(pattern != .absent)
             return JSONMatcher.match(pattern, try JSONValue(parsing: json)).differences.isEmpty
         }
@@ -343,7 +346,7 @@ import Testing
         #expect(try matches(.stateMessage, invited))
         #expect(try !matches(.stateMessage, empty))
         // Without the invitation's state, the matchers that need it are not made (nothing is judged by them).
-        #expect(Explorer.patternText(.invitation, invitedState: nil) == nil)
+        #expect(Explorer.matcher(.invitation, invitedState: nil) == nil)
     }
 
     @Test func aBrokenServerGivesAShrunkCaseTheCatalogLoads() async throws {
