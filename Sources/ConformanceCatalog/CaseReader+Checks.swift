@@ -93,30 +93,6 @@ extension CaseReader {
         )
     }
 
-    /// The entries of a check's or a notification's `alternatives:`: `{observes?, note, expect}`, the one form of
-    /// a step's alternatives without `send:` or `deviation:` (another request belongs to the step).
-    package func alternativeEntries(_ node: YAMLValue?, of owner: String) throws(InputFileError)
-        -> [(observes: Observation?, note: String, expect: YAMLValue)]
-    {
-        guard let node else { return [] }
-        var entries: [(observes: Observation?, note: String, expect: YAMLValue)] = []
-        for element in try node.list("alternatives") {
-            let fields = try element.mapping("an alternative")
-            if fields["send"] != nil || fields["deviation"] != nil {
-                throw element.error(
-                    "an alternative of \(owner) judges the same answer: send and deviation belong to a step's "
-                        + "alternatives")
-            }
-            try fields.rejectUnknownFields(["observes", "note", "expect"])
-            entries.append(
-                (
-                    try observation(fields["observes"]), try fields.required("note").string("note"),
-                    try fields.required("expect")
-                ))
-        }
-        return entries
-    }
-
     package func requirementID(_ node: YAMLValue, operation: String) throws(InputFileError) -> String {
         try node.string("requirement").replacingOccurrences(
             of: PresetArgument.operationMacro, with: operation.uppercased())

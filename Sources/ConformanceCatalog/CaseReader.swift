@@ -200,54 +200,6 @@ package struct CaseReader {
         )
     }
 
-    /// A step's `alternatives:`, each `{observes?, note?, send?: {body | path}, expect?, deviation?: {requirement,
-    /// message}}` or the name of an alternative of `specs/presets.yaml`.
-    package mutating func readAlternatives(_ node: YAMLValue?, operation: String) throws(InputFileError)
-        -> [StepAlternative]
-    {
-        guard let node else { return [] }
-        var alternatives: [StepAlternative] = []
-        for element in try node.list("alternatives") {
-            var entry = element
-            if case .scalar(let name, _) = element.kind {
-                guard let preset = alternativePresets[name] else {
-                    throw element.error(
-                        "unknown alternative '\(name)' (the alternatives of presets.yaml: "
-                            + alternativePresets.keys.sorted().joined(separator: ", ") + ")")
-                }
-                entry = preset
-            }
-            let fields = try entry.mapping("an alternative")
-            try fields.rejectUnknownFields(["observes", "note", "send", "expect", "deviation"])
-            let send = try fields["send"]?.mapping("send")
-            try send?.rejectUnknownFields(["body", "path"])
-            guard send?["body"] != nil || send?["path"] != nil || fields["expect"] != nil else {
-                throw entry.error(
-                    "an alternative needs send (a body or path to send instead), an expect to judge by, or both")
-            }
-            let deviation = try fields["deviation"]?.mapping("deviation")
-            try deviation?.rejectUnknownFields(["requirement", "message"])
-            alternatives.append(
-                StepAlternative(
-                    observes: try observation(fields["observes"]),
-                    note: try fields["note"]?.string("note"),
-                    body: send?["body"]?.json,
-                    path: try send?["path"]?.string("path"),
-                    checks: try fields["expect"].map { node throws(InputFileError) in
-                        try readChecks(node, operation: operation)
-                    },
-                    deviation: try deviation.map { fields throws(InputFileError) in
-                        AlternativeDeviation(
-                            requirement: try requirementID(fields.required("requirement"), operation: operation),
-                            message: try fields.required("message").string("message"))
-                    },
-                    line: element.line
-                )
-            )
-        }
-        return alternatives
-    }
-
     package func role(_ node: YAMLValue) throws(InputFileError) -> String {
         let text = try node.string("a role")
         guard Roles.isKnown(text) else {

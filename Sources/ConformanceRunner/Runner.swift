@@ -277,16 +277,6 @@ public struct Runner: Sendable {
         return kept.count > 1 ? kept : [kept.first]
     }
 
-    /// The order cases start in: catalog order when they run one at a time; otherwise the biggest first, by the
-    /// agent time they take (agents held × exchanges expected), as in longest-processing-time-first scheduling:
-    /// big cases started last would leave the run waiting on them alone, and are the hardest to place once
-    /// single-agent cases hold agents. Results are reported in catalog order either way.
-    static func schedule(_ cases: [ConformanceCase], jobs: Int) -> [Int] {
-        guard jobs > 1 else { return Array(cases.indices) }
-        let size = cases.map { $0.agentsNeeded * $0.expectedExchanges }
-        return cases.indices.sorted { (-size[$0], $0) < (-size[$1], $1) }
-    }
-
     /// The spelling of the channel an interaction message came on, as an alternative of `notification-channel`.
     static func channelReading(_ notification: ReceivedNotification) -> Observation? {
         guard notification.data["messageTypeName"]?.stringValue == "InteractionStateMessage" else { return nil }
@@ -305,31 +295,5 @@ public struct Runner: Sendable {
             if let requirement = catalog.requirement(id) { clauses[id] = RunResult.Clause(requirement) }
         }
         return clauses
-    }
-
-    /// One TCP connect to the target (or to its proxy): a refused connect or an unknown host means it cannot be
-    /// reached. Through TLS or a proxy, one unauthenticated GET of the base URL follows, since a certificate the
-    /// suite does not trust, or a proxy that will not tunnel, stops every exchange alike; any HTTP answer will do.
-    func probe(timeout: Duration, transport: TransportSettings, client: TargetClient) async throws(Unreachable) {
-        do {
-            try await Reachability.check(transport.proxyURL ?? profile.baseURL, timeout: timeout)
-        } catch {
-            let what =
-                transport.proxyURL.map { "the proxy \($0) for \(profile.baseURL)" }
-                ?? "the target at \(profile.baseURL)"
-            throw Unreachable(description: "\(what) cannot be reached: \(error)")
-        }
-        guard profile.baseURL.lowercased().hasPrefix("https:") || transport.proxyURL != nil else { return }
-        var probe = client
-        probe.cookies = CookieJars(enabled: false)
-        do {
-            _ = try await probe.exchange(method: "GET", url: profile.baseURL, headers: [], body: nil)
-        } catch {
-            if let problem = TransportSettings.connectionProblem(
-                error.reason, url: profile.baseURL, transport: transport)
-            {
-                throw Unreachable(description: problem)
-            }
-        }
     }
 }

@@ -5,7 +5,7 @@ extension BayeuxServerState {
         while sessions[clientId] != nil {
             clientId = RandomIdentifier.make(length: 24)
         }
-        sessions[clientId] = BayeuxSession(clientId: clientId, user: user, lastSeen: now)
+        sessions[clientId] = BayeuxClientSession(clientId: clientId, user: user, lastSeen: now)
         return reply(
             "/meta/handshake",
             id: id,
@@ -87,7 +87,7 @@ extension BayeuxServerState {
 
     /// The `session-expiry` deployment: the session ends as if it had timed out, its undelivered messages are
     /// kept for the user's next session, and the connect is told to handshake again.
-    mutating func expire(_ session: BayeuxSession, _ object: JSONObject) -> BayeuxReaction {
+    mutating func expire(_ session: BayeuxClientSession, _ object: JSONObject) -> BayeuxReaction {
         expiredUsers.insert(session.user)
         kept[session.user, default: []] += session.queue
         sessions[session.clientId] = nil

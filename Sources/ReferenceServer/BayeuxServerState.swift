@@ -35,7 +35,7 @@ struct BayeuxServerState: Sendable {
     static let notificationChannels: Set<String> = ["/v2/me/interactions", "/v2/me/interactions/"]
 
     let settings: Settings
-    var sessions: [String: BayeuxSession] = [:]
+    var sessions: [String: BayeuxClientSession] = [:]
     /// Once closing, connects are answered at once and held ones are released.
     var isClosing = false
     var lastToken = 0

@@ -1,5 +1,5 @@
 /// One Bayeux client session: who handshook it, what it subscribed to and what waits for its next connect.
-struct BayeuxSession: Sendable, Hashable {
+struct BayeuxClientSession: Sendable, Hashable {
     var clientId: String
     /// The account id the session is bound to at handshake.
     var user: String
