@@ -21,6 +21,7 @@ import Yams
         let listed = FileManager.default.enumerator(atPath: path("specs"))?.allObjects as? [String]
         let files = try #require(listed).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("source/") }.sorted()
         return files.map { file in
+            // specs/setups.yaml (the named set-ups) has setups.schema.json, and so on; every operation file has one.
             let name = file.hasPrefix("operations/") ? "operation" : String(file.dropLast(".yaml".count))
             return (file: "specs/" + file, schema: "\(name).schema.json")
         }
@@ -92,9 +93,10 @@ import Yams
 
     @Test func everyCatalogFileValidatesAgainstItsSchema() throws {
         let files = try Self.catalogFiles()
-        // requirements, readings, presets, fixtures, mutations and the operation files.
+        // requirements, readings, presets, setups, mutations and the operation files.
         #expect(files.count > 5)
         #expect(files.contains { $0.file.hasPrefix("specs/operations/") })
+        #expect(files.contains { $0 == (file: "specs/setups.yaml", schema: "setups.schema.json") })
         for (file, name) in files {
             let problems = try Self.schema(name).problems(in: Self.json(file: file))
             #expect(problems == [], "\(file) against docs/schemas/\(name)")
@@ -155,12 +157,93 @@ import Yams
             ("an unknown role", { $0 = ["perform": ["as": "agent4"], "expect": "success"] }),
             ("a check of two kinds", { $0 = ["perform": ["as": "agent1"], "expect": ["status": 200, "body": [:]]] }),
             ("a misspelled step", { $0 = ["notifcation": ["agent": "agent1", "match": [:], "requirement": "R"]] }),
+            // The language before `alternatives:`, and alternatives out of their place.
+            ("a check's readings", { $0 = ["perform": ["as": "agent1"], "expect": [Self.check(["readings": []])]] }),
+            ("the preset refused", { $0 = ["perform": ["as": "agent1"], "expect": ["refused": "R"]] }),
+            ("a fallback", { $0 = Self.perform(["fallback": ["body": [:], "requirement": "R", "message": "M"]]) }),
+            (
+                "a check's alternative that sends",
+                {
+                    let alternative: JSONValue = ["note": "N", "send": ["path": "/x"], "expect": Self.check([:])]
+                    $0 = ["perform": ["as": "agent1"], "expect": [Self.check(["alternatives": [alternative]])]]
+                }
+            ),
+            (
+                "a check's alternative with observes in its expect",
+                {
+                    let alternative: JSONValue = ["note": "N", "expect": Self.check(["observes": "a=b"])]
+                    $0 = ["perform": ["as": "agent1"], "expect": [Self.check(["alternatives": [alternative]])]]
+                }
+            ),
+            (
+                "a step alternative that neither sends nor expects",
+                { $0 = Self.perform(["alternatives": [["note": "N"]]]) }
+            ),
+            ("a step alternative's body outside send", { $0 = Self.perform(["alternatives": [["body": [:]]]]) }),
+            ("an unknown named alternative", { $0 = Self.perform(["alternatives": ["endConference"]]) }),
+            (
+                "a deviation without a message",
+                { $0 = Self.perform(["alternatives": [["send": ["body": [:]], "deviation": ["requirement": "R"]]]]) }
+            ),
+            (
+                "a notification's alternative without expect",
+                {
+                    $0 = [
+                        "notification": [
+                            "agent": "agent1", "match": [:], "requirement": "R",
+                            "alternatives": [["note": "N", "match": [:]]],
+                        ]
+                    ]
+                }
+            ),
         ]
         for (label, change) in brokenSteps {
             let broken = Self.changing(accept, at: ["cases", "0", "steps", "0"], change)
             let problems = operation.problems(in: broken)
             #expect(problems.first?.hasPrefix("/cases/0/steps: matches none") == true, "\(label): \(problems)")
         }
+        let misspelledAccess = Self.changing(accept, at: ["access"]) { $0 = "standrd" }
+        #expect(operation.problems(in: misspelledAccess).first?.hasPrefix("/access: matches none") == true)
+        let standardAccess = Self.changing(accept, at: ["access"]) { $0 = "standard" }
+        #expect(operation.problems(in: standardAccess) == [])
+
+        let presetsSchema = try Self.schema("presets.schema.json")
+        let presets = try Self.json(file: "specs/presets.yaml")
+        let presetNamedLikeAField = Self.changing(presets, at: ["presets", "status"]) { $0 = ["success"] }
+        #expect(
+            presetsSchema.problems(in: presetNamedLikeAField) == [#"/presets/status: ["success"] is not one of []"#])
+        let namedAlternativeByName = Self.changing(presets, at: ["alternatives", "again"]) {
+            $0 = "endConferenceAsLeaveConference"
+        }
+        #expect(
+            presetsSchema.problems(in: namedAlternativeByName) == [
+                "/alternatives/again: string where the schema asks for object"
+            ])
+
+        let setups = try Self.json(file: "specs/setups.yaml")
+        var oldKey = try #require(setups.objectValue)
+        oldKey["fixtures"] = oldKey["setups"]
+        oldKey["setups"] = nil
+        #expect(
+            try Self.schema("setups.schema.json").problems(in: .object(oldKey)) == [
+                ": the required member 'setups' is missing",
+                "/fixtures: the schema allows no member 'fixtures' here",
+            ])
+    }
+
+    /// `base`, an object, with the members of `fields` added (or replaced).
+    static func adding(_ fields: JSONValue, to base: JSONValue) -> JSONValue {
+        guard case .object(var object) = base else { return base }
+        for member in fields.objectValue ?? JSONObject() { object[member.key] = member.value }
+        return .object(object)
+    }
+
+    /// The check `{status: 200, requirement: R}` with `fields` added.
+    static func check(_ fields: JSONValue) -> JSONValue { adding(fields, to: ["status": 200, "requirement": "R"]) }
+
+    /// The step `perform: {as: agent1}` expecting `success`, with `fields` added.
+    static func perform(_ fields: JSONValue) -> JSONValue {
+        adding(fields, to: ["perform": ["as": "agent1"], "expect": "success"])
     }
 
     /// The check's own keywords: anyOf, oneOf, minItems and a list of types, and a keyword it does not implement is
