@@ -24,7 +24,11 @@ extension CaseReader {
             try fields.rejectUnknownFields(["observes", "note", "send", "expect", "deviation"])
             let send = try fields["send"]?.mapping("send")
             try send?.rejectUnknownFields(["body", "path"])
-            guard send?["body"] != nil || send?["path"] != nil || fields["expect"] != nil else {
+            if let send, send["body"] == nil, send["path"] == nil {
+                throw send.owner.error("send needs a body (members to send instead) or a path (to send to instead)")
+            }
+            if let path = send?["path"] { try Self.checkPath(path) }
+            guard send != nil || fields["expect"] != nil else {
                 throw entry.error(
                     "an alternative needs send (a body or path to send instead), an expect to judge by, or both")
             }

@@ -225,6 +225,16 @@ package struct CaseReader {
         return agents
     }
 
+    /// A request's path: under the profile's base URL, or a `${...}` URL.
+    @discardableResult
+    static func checkPath(_ node: YAMLValue) throws(InputFileError) -> String {
+        let path = try node.string("path")
+        guard path.hasPrefix("/") || path.hasPrefix("${") else {
+            throw node.error("path must start with '/' (or be a ${...} URL such as ${notificationsURL})")
+        }
+        return path
+    }
+
     package func readRequest(_ node: YAMLValue) throws(InputFileError) -> RequestTemplate {
         let fields = try node.mapping("request")
         try fields.rejectUnknownFields(["as", "method", "path", "body", "rawBody", "password"])
@@ -244,11 +254,7 @@ package struct CaseReader {
         guard ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method) else {
             throw fields["method"]!.error("method '\(method)' is not one of GET, POST, PUT, DELETE, PATCH")
         }
-        let path = try fields.required("path").string("path")
-        guard path.hasPrefix("/") || path.hasPrefix("${") else {
-            throw try fields.required("path").error(
-                "path must start with '/' (or be a ${...} URL such as ${notificationsURL})")
-        }
+        let path = try Self.checkPath(fields.required("path"))
         return RequestTemplate(
             credentials: credentials,
             method: method,

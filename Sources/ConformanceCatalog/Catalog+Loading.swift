@@ -40,6 +40,12 @@ extension Catalog {
         let setupsPath = (specs as NSString).appendingPathComponent("setups.yaml")
         var reader = CaseReader(presets: presets, goldenRoot: goldenRoot, readings: readings)
         reader.alternativePresets = alternativePresets
+        // A named alternative is read once here, so a mistake in one that no step names yet is still reported.
+        for name in alternativePresets.keys.sorted() {
+            _ = problems.attempt { () throws(InputFileError) in
+                try reader.readAlternatives(YAMLValue.sequence([.text(name)]), operation: "")
+            }
+        }
         reader.allowMissingGoldens = allowMissingGoldens
         if FileManager.default.fileExists(atPath: setupsPath) {
             reader.shorthands =

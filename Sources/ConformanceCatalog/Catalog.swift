@@ -14,7 +14,7 @@ public struct Catalog: Sendable {
     /// The reference server's deviation switches and what each breaks (`specs/mutations.yaml`).
     public var mutations: [Mutation] = []
     /// The presets of `specs/presets.yaml`, by name, and the golden directory their goldens are under: what
-    /// `presetChecks(_:operation:)` reads.
+    /// `checks(_:operation:)` reads.
     package var presets: [String: YAMLValue] = [:]
     package var goldenRoot = ""
     /// Members that change on every read (a server clock): not a change a refused request made.

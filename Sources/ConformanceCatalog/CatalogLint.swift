@@ -7,8 +7,8 @@ import Foundation
 public struct CatalogLint: Sendable {
     /// Requirements of one level, split by whether some case asserts them.
     ///
-    /// A requirement is asserted when a check, a notification expectation, a reading or a fallback of a case's
-    /// steps (`given` or `steps`) cites it. Being listed in a case's `requirements:` only does not count.
+    /// A requirement is asserted when a check, a notification expectation or an alternative of a case's steps
+    /// (`given` or `steps`) cites it. Being listed in a case's `requirements:` only does not count.
     public struct Coverage: Sendable {
         public var level: RequirementLevel
         /// Requirements some case asserts, in catalog order.
@@ -54,7 +54,7 @@ public struct CatalogLint: Sendable {
     /// Requirements the runner asserts itself, over every case: a reading answered both ways in one run.
     public static let assertedByTheRunner: Set<String> = ["READING-CONSISTENT"]
 
-    /// The requirements a check, notification, reading or fallback of a case asserts, or the runner does.
+    /// The requirements a check, notification or alternative of a case asserts, or the runner does.
     public static func assertedRequirements(_ catalog: Catalog) -> Set<String> {
         Set(catalog.cases.flatMap { ($0.given + $0.steps).flatMap(\.requirements) }).union(assertedByTheRunner)
     }
@@ -68,7 +68,7 @@ public struct CatalogLint: Sendable {
     /// The coverage section as `conformance lint` prints it: a heading, then each level and the requirements no
     /// case asserts.
     public var coverageLines: [String] {
-        ["Spec-clause coverage (requirements asserted by a check, notification, reading or fallback of a case):"]
+        ["Spec-clause coverage (requirements asserted by a check, notification or alternative of a case):"]
             + coverage.flatMap(\.lines).map { "  " + $0 }
     }
 

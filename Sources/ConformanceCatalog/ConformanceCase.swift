@@ -35,7 +35,7 @@ public struct ConformanceCase: Sendable, Identifiable {
     }
 
     /// A static estimate of the exchanges the case makes, for scheduling: one per request and new interaction,
-    /// one more per request with alternatives or a fallback, and a barrier marker per agent an absence is
+    /// one more per request with alternatives, and a barrier marker per agent an absence is
     /// checked for.
     public var expectedExchanges: Int {
         var count = 0

@@ -105,7 +105,7 @@ public struct RequestStep: Sendable {
 }
 
 extension RequestStep {
-    /// Whether the catalog allows the target to refuse this request, in its checks, their readings or an
+    /// Whether the catalog allows the target to refuse this request, in its checks, their alternatives or an
     /// alternative: a `refused: true` check, or a status that only a refusal has (401, 403, 4xx).
     public var mayBeRefused: Bool {
         Self.allowRefusal((checks + alternatives.flatMap { $0.checks ?? [] }).flatMap(\.allKinds))

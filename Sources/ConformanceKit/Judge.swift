@@ -132,7 +132,7 @@ package struct Judge: Sendable {
 
     /// What the first answer of a step shows whatever another reading then makes of the step: a server error is
     /// never a refusal nor an allowed alternative, and a body that is not JSON breaks the step's body check. An
-    /// alternative that sends another request, or a fallback, cannot make these pass.
+    /// alternative that sends another request cannot make these pass.
     package func firstAnswerFailures(_ checks: [Check], answer: HTTPAnswer, request: SentRequest, resends: Bool)
         -> [Deviation]
     {

@@ -81,7 +81,8 @@ extension CaseExecution {
         var next = try choice.next()
         while case .send(let template, let body) = next {
             let previousError = ledger.error
-            let sent = try await send(template, body: body)
+            let sent = try await send(
+                template, body: body, deadline: step.notificationDeadline ? timeouts.notification : nil)
             if let sent {
                 if !Judge.isRefusal(sent.1) { sentUnrefused = true }
             } else {

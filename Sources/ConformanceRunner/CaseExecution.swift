@@ -38,7 +38,7 @@ final class CaseExecution {
     /// What the case's agents saw of its interactions after the last request, while no request since may have
     /// changed it: the snapshot before the next refusal, read once for consecutive refusals.
     var snapshot: StateSnapshot?
-    /// Whether the step under way sent another request (an alternative, a fallback) that was not refused: then the
+    /// Whether the step under way sent another request (an alternative) that was not refused: then the
     /// state may have changed as asked, and a refusal of its first request proves nothing about it.
     var sentUnrefused = false
 
