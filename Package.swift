@@ -215,7 +215,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The report snapshots, read by path (#filePath), not bundled.
+            exclude: ["Snapshots"]
         ),
     ]
 )
