@@ -182,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "CommandLineTests",
             dependencies: [
-                "conformance", "ConformanceCatalog", "ConformanceReport",
+                "conformance", "ConformanceCatalog", "ConformanceKit", "ConformanceReport",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

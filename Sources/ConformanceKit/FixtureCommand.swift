@@ -13,17 +13,22 @@ package struct FixtureCommand: Sendable {
 
     /// Runs the command; its standard output. Fails when it cannot start, exits non-zero, or outlives the limit.
     package func run() async throws(Failure) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            throw Failure(description: "fixture command could not start: \(command): no pipe for its output")
+        }
+        // Neither end may leak into another program started meanwhile: its output would not end until that one did.
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let output = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess.start("/bin/sh", ["-c", command], standardOutput: ends[1])
+            close(ends[1])
         } catch {
+            close(ends[1])
             throw Failure(description: "fixture command could not start: \(command): \(error)")
         }
-        let running = RunningProcess(process: process, output: output.fileHandleForReading)
+        let running = RunningProcess(child: child, output: output)
         let (outcomes, outcome) = AsyncStream.makeStream(of: Outcome.self, bufferingPolicy: .bufferingOldest(1))
         // Reading to the end and waiting for the exit block: they run on a thread of their own, never on the
         // caller's. A command that leaves a child holding its output open keeps only that thread.
@@ -53,24 +58,22 @@ package struct FixtureCommand: Sendable {
     }
 
     /// The started process and its output, handed to the thread that waits for them.
-    private final class RunningProcess: @unchecked Sendable {
-        // Process is not Sendable; `finish` runs on one thread and `terminate` only signals the process.
-        private let process: Process
+    private final class RunningProcess: Sendable {
+        private let child: ChildProcess
         private let output: FileHandle
 
-        init(process: Process, output: FileHandle) {
-            self.process = process
+        init(child: ChildProcess, output: FileHandle) {
+            self.child = child
             self.output = output
         }
 
         func finish() -> Outcome {
             let data = output.readDataToEndOfFile()
-            process.waitUntilExit()
-            return .exited(process.terminationStatus, data)
+            return .exited(child.waitForExit(), data)
         }
 
         func terminate() {
-            process.terminate()
+            child.terminate()
         }
     }
 

@@ -1,3 +1,4 @@
+import ConformanceKit
 import ConformanceReport
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ extension CommandLineSuite {
         private static let releaseBinary = ".build/release/conformance"
 
         /// A workspace as CI has it: the profile, an empty baseline, and `.build/release/conformance`.
-        private func workspace() throws -> (URL, Process) {
+        private func workspace() throws -> (URL, ChildProcess) {
             let directory = try Executable.scratch()
             let server = try ServedReference.start(in: directory)
             try "waivers: []\n".write(
@@ -43,7 +44,7 @@ extension CommandLineSuite {
             }
             let (directory, server) = try workspace()
             defer {
-                server.terminate()
+                server.stop()
                 try? FileManager.default.removeItem(at: directory)
             }
             let summary = directory.appendingPathComponent("step-summary.md")
@@ -99,7 +100,7 @@ extension CommandLineSuite {
             }
             let (directory, server) = try workspace()
             defer {
-                server.terminate()
+                server.stop()
                 try? FileManager.default.removeItem(at: directory)
             }
             for index in 1...parallel {

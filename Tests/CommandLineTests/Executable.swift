@@ -1,3 +1,4 @@
+import ConformanceKit
 import Foundation
 import Testing
 
@@ -43,37 +44,36 @@ struct Executable {
         _ path: String, _ arguments: [String], in directory: URL, environment: [String: String],
         deadline: Duration
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // Files, not pipes: a chatty process can never block on a full pipe.
         let out = directory.appendingPathComponent(".out-\(UUID().uuidString)")
         let err = directory.appendingPathComponent(".err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
         }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let outFile = open(out.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let errFile = open(err.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        defer {
+            close(outFile)
+            close(errFile)
+        }
+        let child = try ChildProcess.start(
+            path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+            directory: directory.path, standardOutput: outFile, standardError: errFile)
         let timedOut = Locked(false)
+        let finished = Locked(false)
         let timer = DispatchWorkItem {
-            if process.isRunning {
-                timedOut.value = true
-                process.terminate()
-            }
+            guard !finished.value else { return }
+            timedOut.value = true
+            child.terminate()
         }
         let seconds = Double(deadline.components.seconds) + Double(deadline.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
-        process.waitUntilExit()
+        let code = child.waitForExit()
+        finished.value = true
         timer.cancel()
         let outcome = Outcome(
-            code: process.terminationStatus,
+            code: code,
             stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
         if timedOut.value {
