@@ -57,7 +57,7 @@ package struct ChildProcess: Sendable {
             let argv = ([executable] + arguments).map { strdup($0) } + [nil]
             let environment = environment ?? ProcessInfo.processInfo.environment
             let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { (argv + envp).forEach { free($0) } }
+            defer { for pointer in argv + envp { free(pointer) } }
             var pid: pid_t = 0
             let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
             guard status == 0 else {
