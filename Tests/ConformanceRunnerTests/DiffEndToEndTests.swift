@@ -9,8 +9,8 @@ import Testing
 /// `conformance diff` on pairs of reports from the real runner against the embedded reference server, each written
 /// as JSON and read back as the command reads it.
 @Suite(.timeLimit(.minutes(5))) struct DiffEndToEndTests {
-    /// One clean run, shared by the tests that compare against it.
-    static let clean = Task { try saved(await runCatalog()) }
+    /// One clean run, shared by the tests that compare against it (and with the other suites: `sharedRun`).
+    static let clean = Task { try saved(await sharedRun()) }
 
     /// The run as a saved report reads back.
     static func saved(_ run: RunResult) throws -> RunResult {
@@ -35,7 +35,7 @@ import Testing
 
     @Test func aDeviationSwitchListsTheCasesItBreaksAndTheRequirement() async throws {
         let clean = try await Self.clean.value
-        let broken = try Self.saved(await runCatalog(deviations: ["leave-conference-only"]))
+        let broken = try Self.saved(await sharedRun(deviations: ["leave-conference-only"]))
         let difference = try RunDifference(old: clean, new: broken)
         #expect(clean.cases.allSatisfy { $0.verdict == .pass })
         #expect(difference.regressions.map(\.caseID) == DiffExpectations.leaveConferenceOnlyCases)
@@ -76,7 +76,7 @@ import Testing
 
     @Test func theVariantShowsShapeChangesWithoutRegressions() async throws {
         let clean = try await Self.clean.value
-        let variant = try Self.saved(await runCatalog(variant: true))
+        let variant = try Self.saved(await sharedRun(variant: true))
         let difference = try RunDifference(old: clean, new: variant)
         #expect(difference.regressions.isEmpty)
         #expect(difference.requirements.allSatisfy { $0.change != .broken })

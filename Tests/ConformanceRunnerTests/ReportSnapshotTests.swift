@@ -144,8 +144,8 @@ struct SnapshotDifference: CustomStringConvertible {
         .appendingPathComponent("Snapshots")
 
     @Test(arguments: runs) func theMaskedReportMatchesItsSnapshot(_ run: Run) async throws {
-        let result = try await runCatalog(
-            deviations: run.deviations, readings: run.readings, variant: run.variant, jobs: 2)
+        // The same runs the diff and end-to-end suites judge (`sharedRun`, two jobs, email only).
+        let result = try await sharedRun(deviations: run.deviations, readings: run.readings, variant: run.variant)
         let report = ReportMask.masked(try JSONValue(parsing: ReportWriter.render(result, as: .json)))
         let file = Self.directory.appendingPathComponent("\(run.name).json")
         let old = FileManager.default.contents(atPath: file.path)
