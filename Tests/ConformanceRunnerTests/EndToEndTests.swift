@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import EmbeddedTarget
 import Foundation
-import Synchronization
 import ReferenceServer
+import Synchronization
 import TestSupport
 import Testing
 
