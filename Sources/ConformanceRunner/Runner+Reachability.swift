@@ -1,10 +1,5 @@
-import AsyncHTTPClient
 import Bayeux
-import ConformanceCatalog
-import ConformanceJSON
 import ConformanceKit
-import ConformanceReport
-import Foundation
 
 extension Runner {
     /// One TCP connect to the target (or to its proxy): a refused connect or an unknown host means it cannot be
